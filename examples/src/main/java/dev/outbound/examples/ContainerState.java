@@ -9,18 +9,18 @@ import java.util.Optional;
 @DurableObject
 public class ContainerState {
 
-    private final DurableObjectState state;
+  private final DurableObjectState state;
 
-    @Inject
-    public ContainerState(DurableObjectState state) {
-        this.state = state;
-    }
+  @Inject
+  public ContainerState(DurableObjectState state) {
+    this.state = state;
+  }
 
-    public Optional<String> getStateForKey(String key) {
-        return state.storage().getText(key);
-    }
+  public Optional<String> getStateForKey(String key) {
+    return state.storage().getText(key);
+  }
 
-    public void setStateForKey(String key, String value) {
-        state.storage().putText(key, value);
-    }
+  public void setStateForKey(String key, String value) {
+    state.storage().putText(key, value);
+  }
 }

@@ -19,27 +19,27 @@ import java.io.IOException;
 @OutboundContainer(name = "my-app", allowedHosts = {"my.kv", "my.r2", "api.github.com"})
 public final class MyApp {
 
-    private final KvNamespace kv;
-    private final ObjectBucket bucket;
+  private final KvNamespace kv;
+  private final ObjectBucket bucket;
 
-    @Inject
-    MyApp(@Named("KV") KvNamespace kv, @Named("BUCKET") ObjectBucket bucket) {
-        this.kv = kv;
-        this.bucket = bucket;
-    }
+  @Inject
+  MyApp(@Named("KV") KvNamespace kv, @Named("BUCKET") ObjectBucket bucket) {
+    this.kv = kv;
+    this.bucket = bucket;
+  }
 
-    @OutboundHost("my.kv")
-    OutboundResponse kv(OutboundRequest request) {
-        return new KvHttp(kv).serve(request);
-    }
+  @OutboundHost("my.kv")
+  OutboundResponse kv(OutboundRequest request) {
+    return new KvHttp(kv).serve(request);
+  }
 
-    @OutboundHost("my.r2")
-    OutboundResponse r2(OutboundRequest request) throws IOException {
-        return new BucketHttp(bucket).serve(request);
-    }
+  @OutboundHost("my.r2")
+  OutboundResponse r2(OutboundRequest request) throws IOException {
+    return new BucketHttp(bucket).serve(request);
+  }
 
-    @Outbound
-    OutboundResponse any(OutboundRequest request, OutboundContext ctx) throws IOException {
-        return ctx.fetch(request);
-    }
+  @Outbound
+  OutboundResponse any(OutboundRequest request, OutboundContext ctx) throws IOException {
+    return ctx.fetch(request);
+  }
 }

@@ -16,26 +16,26 @@ import jakarta.inject.Named;
 @OutboundContainer(name = "my-container")
 public final class MyContainer {
 
-    private final DurableObjectNamespace<ContainerState> states;
+  private final DurableObjectNamespace<ContainerState> states;
 
-    @Inject
-    MyContainer(@Named("MY_CONTAINER") DurableObjectNamespace<ContainerState> states) {
-        this.states = states;
-    }
+  @Inject
+  MyContainer(@Named("MY_CONTAINER") DurableObjectNamespace<ContainerState> states) {
+    this.states = states;
+  }
 
-    /** {@code POST} with a key in the body reads it; {@code PUT /<key>} stores the body under it. */
-    @OutboundHost("get-state.do")
-    OutboundResponse state(OutboundRequest request, OutboundContext ctx) {
-        ContainerState state = states.get(states.idFromString(ctx.containerId()));
-        return switch (request.method()) {
-            case "POST" -> state.getStateForKey(request.text().strip())
-                    .map(OutboundResponse::ok)
-                    .orElseGet(OutboundResponse::notFound);
-            case "PUT" -> {
-                state.setStateForKey(request.pathKey(), request.text());
-                yield OutboundResponse.empty(204);
-            }
-            default -> OutboundResponse.builder(405).header("Allow", "POST, PUT").build();
-        };
-    }
+  /** {@code POST} with a key in the body reads it; {@code PUT /<key>} stores the body under it. */
+  @OutboundHost("get-state.do")
+  OutboundResponse state(OutboundRequest request, OutboundContext ctx) {
+    ContainerState state = states.get(states.idFromString(ctx.containerId()));
+    return switch (request.method()) {
+      case "POST" -> state.getStateForKey(request.text().strip())
+          .map(OutboundResponse::ok)
+          .orElseGet(OutboundResponse::notFound);
+      case "PUT" -> {
+        state.setStateForKey(request.pathKey(), request.text());
+        yield OutboundResponse.empty(204);
+      }
+      default -> OutboundResponse.builder(405).header("Allow", "POST, PUT").build();
+    };
+  }
 }
