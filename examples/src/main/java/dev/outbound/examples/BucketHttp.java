@@ -9,6 +9,7 @@ import dev.outbound.binding.HttpMetadata;
 import dev.outbound.binding.ObjectBucket;
 import dev.outbound.binding.ObjectInfo;
 import dev.outbound.binding.PutOptions;
+import dev.outbound.binding.ResolvedRange;
 import dev.outbound.binding.StoredObject;
 import java.io.InputStream;
 import java.util.Optional;
@@ -57,10 +58,9 @@ final class BucketHttp {
     OutboundResponse.Builder response = withObjectHeaders(OutboundResponse.builder(info.range().isPresent() ? 206 : 200), info);
     long length = info.size();
     if (info.range().isPresent()) {
-      ByteRange.ResolvedRange served = info.range().get().resolve(info.size());
+      ResolvedRange served = info.range().get();
       length = served.length();
-      response.header("Content-Range",
-          "bytes " + served.offset() + "-" + (served.offset() + served.length() - 1) + "/" + info.size());
+      response.header("Content-Range", served.contentRange(info.size()));
     }
     if (request.method().equals("HEAD")) {
       object.close();
@@ -70,7 +70,8 @@ final class BucketHttp {
   }
 
   private OutboundResponse put(String key, OutboundRequest request) {
-    HttpMetadata metadata = HttpMetadata.empty().withContentType(request.header("Content-Type"));
+    String contentType = request.header("Content-Type");
+    HttpMetadata metadata = contentType == null ? HttpMetadata.empty() : HttpMetadata.empty().withContentType(contentType);
     Conditions conditions = Conditions.fromHttpHeaders(request.header("If-Match"),
         request.header("If-None-Match"), null, null);
     Optional<ObjectInfo> stored = bucket.put(key, request.body(),
