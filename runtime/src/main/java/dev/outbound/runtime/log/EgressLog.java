@@ -130,6 +130,7 @@ public final class EgressLog implements AutoCloseable {
             }
         }
         // Records that raced with closing, after the writer's last look.
+        queue.removeIf(record -> record == END);
         dropped.add(queue.size());
         queue.clear();
         if (interrupted) {
