@@ -8,6 +8,7 @@ import dev.outbound.processor.model.HandlerMethods;
 import dev.outbound.processor.model.KnownTypes;
 import dev.outbound.processor.validation.ContainerValidator;
 import dev.outbound.processor.validation.HandlerPlacementValidator;
+import dev.outbound.processor.validation.MessagePrinter;
 import dev.outbound.processor.validation.ValidationReport;
 import dev.outbound.processor.writing.ContainerDefinitionGenerator;
 import dev.outbound.processor.writing.InjectorGenerator;
@@ -53,6 +54,7 @@ public final class OutboundProcessor extends AbstractProcessor {
 
     private Elements elements;
     private Messager messager;
+    private MessagePrinter printer;
     private ContainerValidator validator;
     private final HandlerPlacementValidator placementValidator = new HandlerPlacementValidator();
     private ContainerReader reader;
@@ -64,6 +66,7 @@ public final class OutboundProcessor extends AbstractProcessor {
         super.init(environment);
         elements = environment.getElementUtils();
         messager = environment.getMessager();
+        printer = new MessagePrinter(environment);
         KnownTypes known = new KnownTypes(environment);
         validator = new ContainerValidator(known);
         reader = new ContainerReader(known);
@@ -112,7 +115,7 @@ public final class OutboundProcessor extends AbstractProcessor {
             return;
         }
         ValidationReport report = validator.validate(container);
-        report.printTo(messager);
+        report.printTo(printer);
         if (!report.isClean()) {
             return;
         }
@@ -131,7 +134,7 @@ public final class OutboundProcessor extends AbstractProcessor {
     private void checkHandlerPlacement(RoundEnvironment round) {
         for (Element method : round.getElementsAnnotatedWithAny(Set.copyOf(HandlerMethods.ANNOTATIONS))) {
             if (method.getKind() == ElementKind.METHOD) {
-                placementValidator.validate(method).printTo(messager);
+                placementValidator.validate(method).printTo(printer);
             }
         }
     }

@@ -15,17 +15,13 @@ import javax.lang.model.element.TypeElement;
  */
 final class ContainerClassValidator {
 
-    void validate(TypeElement type, AnnotationMirror container, ValidationReport report) {
+    /** Returns false when the type is no class at all, so that its members are not worth checking. */
+    boolean validate(TypeElement type, AnnotationMirror container, ValidationReport report) {
         String simpleName = type.getSimpleName().toString();
         if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD) {
             report.error("@OutboundContainer must annotate a class, not " + kindName(type.getKind())
                     + ": the injector creates an instance of it", type, container);
-            return;
-        }
-        if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
-            report.error("@OutboundContainer class " + simpleName + " must be a top-level class or a static"
-                    + " nested class: generated code cannot reach a class declared inside a method", type);
-            return;
+            return false;
         }
         if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
             report.error("@OutboundContainer class " + simpleName + " must be static: generated code creates it"
@@ -59,6 +55,7 @@ final class ContainerClassValidator {
                 HostPatternCheck.check(type, container, pattern, report);
             }
         }
+        return true;
     }
 
     private static String kindName(ElementKind kind) {

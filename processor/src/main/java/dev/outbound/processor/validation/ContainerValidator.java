@@ -29,8 +29,10 @@ public final class ContainerValidator {
     public ValidationReport validate(TypeElement type) {
         ValidationReport report = new ValidationReport();
         AnnotationMirror container = Annotations.find(type, OutboundContainer.class).orElseThrow();
-        classValidator.validate(type, container, report);
         names.claim(type, container, report);
+        if (!classValidator.validate(type, container, report)) {
+            return report;
+        }
         injectionValidator.validate(type, report);
         for (ExecutableElement method : HandlerMethods.in(type)) {
             methodValidator.validate(method, report);

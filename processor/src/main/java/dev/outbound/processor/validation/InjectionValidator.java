@@ -18,6 +18,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
 
 /**
  * Checks that the generated injector can call the class's constructor: exactly one {@code @Inject}
@@ -49,7 +50,9 @@ final class InjectionValidator {
         }
         ExecutableElement selected = constructor.get();
         String description = annotated.isEmpty() ? "the constructor without parameters" : "the @Inject constructor";
-        if (selected.getModifiers().contains(Modifier.PRIVATE)) {
+        // An implicit constructor is as private as its class, which is reported on the class.
+        boolean implicit = known.elements().getOrigin(selected) == Elements.Origin.MANDATED;
+        if (selected.getModifiers().contains(Modifier.PRIVATE) && !implicit) {
             report.error(description + " must not be private: the generated injector calls it; make it"
                     + " package-private", selected);
         }

@@ -2,11 +2,9 @@ package dev.outbound.processor.validation;
 
 import java.util.ArrayList;
 import java.util.List;
-import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
-import javax.tools.Diagnostic;
 
 /**
  * Every problem found in one container class, each on the element it is about and, when it is about
@@ -36,9 +34,9 @@ public final class ValidationReport {
         return items.isEmpty();
     }
 
-    public void printTo(Messager messager) {
+    public void printTo(MessagePrinter printer) {
         for (Item item : items) {
-            messager.printMessage(Diagnostic.Kind.ERROR, item.message, item.element, item.annotation, item.value);
+            printer.error(item.message, item.element, item.annotation, item.value);
         }
     }
 }
