@@ -217,9 +217,7 @@ class HandlerMethodErrorsTest {
                     OutboundResponse kv(OutboundRequest request) { return null; }
                 }
                 """);
-        assertOnlyError(app, "@OutboundHost(\"my..kv\")", "invalid host pattern \"my..kv\": " + parserMessage("my..kv")
-                + "; write an exact host (my.kv), a glob (*.example.com), an IP address or a CIDR block (10.0.0.0/8),"
-                + " optionally followed by :port");
+        assertOnlyError(app, "@OutboundHost(\"my..kv\")", parserMessage("my..kv"));
     }
 
     @Test
@@ -232,8 +230,7 @@ class HandlerMethodErrorsTest {
                     OutboundResponse kv(OutboundRequest request) { return null; }
                 }
                 """);
-        assertOnlyError(app, "@OutboundHost(\"10.0.0.1/8\")",
-                "invalid host pattern \"10.0.0.1/8\": " + parserMessage("10.0.0.1/8"));
+        assertOnlyError(app, "@OutboundHost(\"10.0.0.1/8\")", parserMessage("10.0.0.1/8"));
     }
 
     @Test
@@ -249,9 +246,10 @@ class HandlerMethodErrorsTest {
                         + " the container class itself");
     }
 
+    /** The processor reports what the runtime's parser says; this pins that it names the pattern. */
     private static String parserMessage(String pattern) {
         String message = assertThrows(InvalidHostPatternException.class, () -> HostPattern.parse(pattern)).getMessage();
-        assertThat(message).isNotEmpty();
+        assertThat(message).contains("\"" + pattern + "\"");
         return message;
     }
 }

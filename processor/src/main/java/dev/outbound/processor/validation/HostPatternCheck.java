@@ -18,9 +18,8 @@ final class HostPatternCheck {
         try {
             HostPattern.parse(pattern);
         } catch (InvalidHostPatternException e) {
-            report.error("invalid host pattern \"" + pattern + "\": " + e.getMessage()
-                    + "; write an exact host (my.kv), a glob (*.example.com), an IP address or a CIDR block"
-                    + " (10.0.0.0/8), optionally followed by :port", element, annotation, value);
+            // The parser's message names the pattern, the problem and the forms to write instead.
+            report.error(e.getMessage(), element, annotation, value);
         }
     }
 }
