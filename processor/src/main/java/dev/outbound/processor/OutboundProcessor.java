@@ -144,8 +144,9 @@ public final class OutboundProcessor extends AbstractProcessor {
         for (String name : deferred) {
             TypeElement container = elements.getTypeElement(name);
             Optional<TypeMirror> missing = UnresolvedTypes.in(container);
-            messager.printMessage(Diagnostic.Kind.ERROR, "could not generate the routes of " + name + " because "
-                    + missing.map(TypeMirror::toString).orElse("a type") + " could not be resolved", container);
+            messager.printMessage(Diagnostic.Kind.ERROR, "generated no code for @OutboundContainer class " + name
+                    + " because " + missing.map(TypeMirror::toString).orElse("a type it uses") + " could not be"
+                    + " resolved: fix the import, or the processor that should generate it", container);
         }
     }
 

@@ -131,8 +131,8 @@ class ProcessingStepsTest {
         Compilation compilation = compile(app);
         assertThat(compilation).failed();
         assertThat(compilation)
-                .hadErrorContaining("could not generate the routes of com.example.App because MissingParams could not"
-                        + " be resolved")
+                .hadErrorContaining("generated no code for @OutboundContainer class com.example.App because"
+                        + " MissingParams could not be resolved: fix the import, or the processor that should generate it")
                 .inFile(app)
                 .onLine(lineOf(app, "class App {"));
         // javac reports the missing type itself; nothing reports it as an unsupported parameter.

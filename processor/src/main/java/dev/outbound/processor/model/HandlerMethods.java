@@ -27,7 +27,7 @@ public final class HandlerMethods {
                 .toList();
     }
 
-    public static boolean isHandler(Element method) {
+    private static boolean isHandler(Element method) {
         return ANNOTATIONS.stream().anyMatch(annotation -> Annotations.has(method, annotation));
     }
 }

@@ -30,10 +30,6 @@ public final class KnownTypes {
         return element != null && types.isSubtype(types.erasure(type), types.erasure(element.asType()));
     }
 
-    public Types types() {
-        return types;
-    }
-
     public Elements elements() {
         return elements;
     }
