@@ -148,4 +148,21 @@ class InjectionErrorsTest {
                 "binding parameter counters must name the class it stores: write DurableObjectNamespace<Counter> with"
                         + " Counter a class annotated @DurableObject");
     }
+
+    @Test
+    void privateDurableObjectClass() {
+        JavaFileObject app = source("App", """
+                @OutboundContainer(name = "app")
+                class App {
+                    @DurableObject
+                    private static class Counter {}
+
+                    @Inject
+                    App(@Named("COUNTERS") DurableObjectNamespace<Counter> counters) {}
+                }
+                """);
+        assertOnlyError(app, "DurableObjectNamespace<Counter> counters",
+                "durable object class Counter must not be private or nested in a private class: the generated injector"
+                        + " names it");
+    }
 }
