@@ -76,7 +76,9 @@ public final class RoutesGenerator extends SourceFileGenerator {
                 .addStatement(model.namedHandlers().isEmpty() ? "return null" : "return NAMED.get(name)")
                 .build());
         routes.addMethod(override("namedHandlers", ParameterizedTypeName.get(Set.class, String.class))
-                .addStatement(model.namedHandlers().isEmpty() ? CodeBlock.of("return $T.of()", Set.class) : CodeBlock.of("return NAMED.keySet()"))
+                .addStatement(model.namedHandlers().isEmpty()
+                        ? CodeBlock.of("return $T.of()", Set.class)
+                        : CodeBlock.of("return NAMED.keySet()"))
                 .build());
         decoders.forEach((record, name) -> routes.addMethod(decoder(record, name)));
         return routes;
@@ -100,12 +102,15 @@ public final class RoutesGenerator extends SourceFileGenerator {
         List<CodeBlock> entries = new ArrayList<>();
         for (NamedHandler handler : handlers) {
             Optional<String> decoder = handler.paramsRecord().map(decoders::get);
-            CodeBlock check = decoder.isPresent() ? CodeBlock.of("$T::$N", self, decoder.get()) : CodeBlock.of("params -> { }");
+            // Params itself, or no params parameter: any JSON object will do.
+            CodeBlock check = decoder.isPresent()
+                    ? CodeBlock.of("$T::$N", self, decoder.get())
+                    : CodeBlock.of("params -> { }");
             entries.add(CodeBlock.of("$T.entry($S, new $T<>($>$>\n$L,\n$L))$<$<",
                     Map.class, handler.name(), NAMED_ROUTE, newRoute(handler.name(), handler.method(), decoder), check));
         }
-        return FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), namedRoute),
-                        "NAMED", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        TypeName byName = ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), namedRoute);
+        return FieldSpec.builder(byName, "NAMED", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$T.ofEntries($>$>\n$L)$<$<", Map.class, CodeBlock.join(entries, ",\n"))
                 .build();
     }
