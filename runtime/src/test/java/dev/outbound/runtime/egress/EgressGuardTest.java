@@ -56,7 +56,8 @@ class EgressGuardTest {
     void allowsALocalOriginNamedByAnAddressEntry() throws IOException {
         EgressGuard guard = guard(Map.of());
 
-        Destination destination = guard.vet(authority("127.0.0.1:" + port), EgressExceptions.from(List.of("127.0.0.1/32")));
+        Destination destination = guard.vet(authority("127.0.0.1:" + port),
+                EgressExceptions.from(List.of("127.0.0.1/32")));
 
         assertEquals(new InetSocketAddress("127.0.0.1", port), destination.vetted());
         try (Socket socket = new Socket()) {
@@ -91,7 +92,8 @@ class EgressGuardTest {
     void dialsTheResolvedAddressOfAnAllowedName() throws IOException {
         EgressGuard guard = guard(Map.of("origin.test", List.of(address("127.0.0.1"))));
 
-        Destination destination = guard.vet(authority("origin.test:" + port), EgressExceptions.from(List.of("127.0.0.1")));
+        Destination destination = guard.vet(authority("origin.test:" + port),
+                EgressExceptions.from(List.of("127.0.0.1")));
 
         assertEquals("origin.test", destination.authority().host());
         assertEquals(new InetSocketAddress("127.0.0.1", port), destination.vetted());
@@ -141,7 +143,8 @@ class EgressGuardTest {
     void dialsAnIpv4MappedAnswerAsIpv4() throws IOException {
         EgressGuard guard = guard(Map.of("mapped.test", List.of(ipv6("::ffff:127.0.0.1"))));
 
-        Destination destination = guard.vet(authority("mapped.test:" + port), EgressExceptions.from(List.of("127.0.0.1")));
+        Destination destination = guard.vet(authority("mapped.test:" + port),
+                EgressExceptions.from(List.of("127.0.0.1")));
 
         assertEquals(new InetSocketAddress("127.0.0.1", port), destination.vetted());
     }

@@ -61,7 +61,8 @@ class HttpForwarderWireTest {
                 "Proxy-Connection", "TE", "Trailer", "Upgrade", "Content-Length", "Transfer-Encoding")) {
             assertFalse(seen.hasHeader(name), name + " reached the origin: " + seen.head());
         }
-        assertTrue(seen.head().startsWith("GET / HTTP/1.1\r\nHost: origin.test:" + origin.port() + "\r\n"), seen.head());
+        assertTrue(seen.head().startsWith("GET / HTTP/1.1\r\nHost: origin.test:" + origin.port() + "\r\n"),
+                seen.head());
         assertFalse(seen.head().contains("evil.example"), seen.head());
         assertTrue(seen.head().contains("\r\nX-End-To-End: kept\r\n"), seen.head());
     }
@@ -101,8 +102,8 @@ class HttpForwarderWireTest {
 
     @Test
     void readsABodyThatEndsWhenTheOriginCloses() throws IOException {
-        origin = new ScriptedOrigin((connection, in, out) -> {
-            origin.readRequest(in);
+        origin = new ScriptedOrigin((self, connection, in, out) -> {
+            self.readRequest(in);
             ScriptedOrigin.write(out, "HTTP/1.1 200 OK\r\n\r\nuntil the end");
         });
 
@@ -145,17 +146,51 @@ class HttpForwarderWireTest {
     }
 
     @Test
+    void keepsNoMoreIdleConnectionsPerRouteThanConfigured() throws IOException {
+        forwarder = new HttpForwarder(ForwarderSettings.defaults().withIdleConnections(1, 64, Duration.ofSeconds(30)));
+        origin = new ScriptedOrigin(answering(HELLO, HELLO));
+
+        OutboundResponse first = forward(get("/").build());
+        OutboundResponse second = forward(get("/").build()); // the first connection is still busy
+        first.text();
+        second.text(); // both done, one kept
+        OutboundResponse third = forward(get("/").build());
+        OutboundResponse fourth = forward(get("/").build());
+        third.text();
+        fourth.text();
+
+        assertEquals(3, origin.accepted());
+    }
+
+    @Test
+    void keepsNoMoreIdleConnectionsInAllThanConfigured() throws IOException {
+        forwarder = new HttpForwarder(ForwarderSettings.defaults().withIdleConnections(4, 1, Duration.ofSeconds(30)));
+        origin = new ScriptedOrigin(answering(HELLO, HELLO));
+        try (ScriptedOrigin other = new ScriptedOrigin(answering(HELLO, HELLO))) {
+            String otherUrl = "http://origin.test:" + other.port() + "/";
+
+            forward(get("/").build()).text();
+            forward(OutboundRequest.builder("GET", otherUrl).build()).text(); // pushes the first one out
+            forward(get("/").build()).text();
+            forward(OutboundRequest.builder("GET", otherUrl).build()).text();
+
+            assertEquals(2, origin.accepted());
+            assertEquals(2, other.accepted());
+        }
+    }
+
+    @Test
     void doesNotReuseAConnectionWhoseBodyWasClosedEarly() throws IOException {
         // The origin sends half a body; should the connection be reused anyway, the other half
         // arrives in place of the next answer.
-        origin = new ScriptedOrigin((connection, in, out) -> {
-            origin.readRequest(in);
+        origin = new ScriptedOrigin((self, connection, in, out) -> {
+            self.readRequest(in);
             if (connection > 1) {
                 ScriptedOrigin.write(out, HELLO);
                 return;
             }
             ScriptedOrigin.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhello");
-            if (origin.readRequest(in) != null) {
+            if (self.readRequest(in) != null) {
                 ScriptedOrigin.write(out, "world" + HELLO);
             }
         });
@@ -197,8 +232,8 @@ class HttpForwarderWireTest {
         // The first connection answers once and closes; a POST cannot be sent twice, so it only
         // succeeds if the closed connection is noticed before it is used.
         CountDownLatch firstClosed = new CountDownLatch(1);
-        origin = new ScriptedOrigin((connection, in, out) -> {
-            origin.readRequest(in);
+        origin = new ScriptedOrigin((self, connection, in, out) -> {
+            self.readRequest(in);
             ScriptedOrigin.write(out, HELLO);
             out.close();
             firstClosed.countDown();
@@ -216,10 +251,10 @@ class HttpForwarderWireTest {
     @Test
     void sendsAnIdempotentRequestAgainWhenAReusedConnectionDropsIt() throws IOException {
         CountDownLatch reuseAttempted = new CountDownLatch(1);
-        origin = new ScriptedOrigin((connection, in, out) -> {
-            origin.readRequest(in);
+        origin = new ScriptedOrigin((self, connection, in, out) -> {
+            self.readRequest(in);
             ScriptedOrigin.write(out, HELLO);
-            if (connection == 1 && origin.readRequest(in) != null) {
+            if (connection == 1 && self.readRequest(in) != null) {
                 reuseAttempted.countDown(); // and close without answering
             }
         });
@@ -234,10 +269,10 @@ class HttpForwarderWireTest {
 
     @Test
     void doesNotSendARequestWithABodyTwice() throws IOException {
-        origin = new ScriptedOrigin((connection, in, out) -> {
-            origin.readRequest(in);
+        origin = new ScriptedOrigin((self, connection, in, out) -> {
+            self.readRequest(in);
             ScriptedOrigin.write(out, HELLO);
-            origin.readRequest(in); // then close without answering
+            self.readRequest(in); // then close without answering
         });
 
         forward(get("/").build()).text();
@@ -245,7 +280,8 @@ class HttpForwarderWireTest {
 
         DestinationUnreachableException unreachable = assertThrows(DestinationUnreachableException.class,
                 () -> forward(post));
-        assertTrue(unreachable.getMessage().contains("closed the connection before answering"), unreachable.getMessage());
+        assertTrue(unreachable.getMessage().contains("closed the connection before answering"),
+                unreachable.getMessage());
         assertEquals(1, origin.accepted());
     }
 
@@ -264,8 +300,8 @@ class HttpForwarderWireTest {
     void reportsAnOriginThatDoesNotAnswerInTimeAsUnreachable() throws IOException {
         forwarder = new HttpForwarder(ForwarderSettings.defaults().withReadTimeout(Duration.ofMillis(300)));
         CountDownLatch testOver = new CountDownLatch(1);
-        origin = new ScriptedOrigin((connection, in, out) -> {
-            origin.readRequest(in);
+        origin = new ScriptedOrigin((self, connection, in, out) -> {
+            self.readRequest(in);
             awaitQuietly(testOver);
         });
 
@@ -280,7 +316,7 @@ class HttpForwarderWireTest {
 
     @Test
     void reportsAnOriginThatClosesWithoutAnsweringAsUnreachable() throws IOException {
-        origin = new ScriptedOrigin((connection, in, out) -> origin.readRequest(in));
+        origin = new ScriptedOrigin((self, connection, in, out) -> self.readRequest(in));
 
         assertThrows(DestinationUnreachableException.class, () -> forward(get("/").build()));
     }
@@ -311,7 +347,8 @@ class HttpForwarderWireTest {
         forwarder = new HttpForwarder(ForwarderSettings.defaults().withMaxResponseHeadBytes(4096));
         origin = new ScriptedOrigin(answering("HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(5000) + "\r\n\r\n"));
 
-        InvalidResponseException invalid = assertThrows(InvalidResponseException.class, () -> forward(get("/").build()));
+        InvalidResponseException invalid = assertThrows(InvalidResponseException.class,
+                () -> forward(get("/").build()));
 
         assertEquals("the response head exceeds 4096 bytes", invalid.getMessage());
     }
@@ -348,10 +385,10 @@ class HttpForwarderWireTest {
     }
 
     /** Reads a request and writes the next canned response, for each response in turn, on one connection. */
-    private ScriptedOrigin.Script answering(String... responses) {
-        return (connection, in, out) -> {
+    private static ScriptedOrigin.Script answering(String... responses) {
+        return (self, connection, in, out) -> {
             for (String response : responses) {
-                if (origin.readRequest(in) == null) {
+                if (self.readRequest(in) == null) {
                     return;
                 }
                 ScriptedOrigin.write(out, response);
