@@ -6,7 +6,8 @@ package dev.outbound.host;
  * <ul>
  *   <li>{@link Kind#NAME}: an exact name, normalised like a request host ({@code MY.KV.} is
  *       {@code my.kv}).
- *   <li>{@link Kind#IP}: an IP literal; IPv6 in brackets ({@code [2001:db8::1]:443}).
+ *   <li>{@link Kind#IP}: an IP literal; IPv6 in brackets ({@code [2001:db8::1]:443}), as without
+ *       them the last group could be read as a port.
  *   <li>{@link Kind#CIDR}: {@code 10.0.0.0/8}, {@code [2001:db8::]/32} or {@code 2001:db8::/32};
  *       host bits must be zero. A CIDR inside {@code ::ffff:0:0/96} becomes the IPv4 CIDR, since
  *       request hosts in that range are IPv4. IPv4 ranges never match IPv6 addresses and back.

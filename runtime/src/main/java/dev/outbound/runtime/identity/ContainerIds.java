@@ -1,5 +1,6 @@
 package dev.outbound.runtime.identity;
 
+import dev.outbound.binding.DurableObjectId;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -9,8 +10,6 @@ import java.util.HexFormat;
  * registering the same name again finds the same durable state; an unnamed instance gets a random id.
  */
 public final class ContainerIds {
-
-    private static final int LENGTH = 64;
 
     private ContainerIds() {
     }
@@ -27,19 +26,19 @@ public final class ContainerIds {
     }
 
     /**
-     * Whether the text has the form of a container id: 64 lowercase hex characters. Callers that build
-     * file paths from an id check this first, so an id can never climb out of its directory.
+     * Whether the text has the form of a container id, which is that of a durable object id: the
+     * instance's own durable object has the same id. Callers that build file paths from an id check
+     * this first, so an id can never climb out of its directory.
      */
     public static boolean isValid(String id) {
-        if (id == null || id.length() != LENGTH) {
+        if (id == null) {
             return false;
         }
-        for (int i = 0; i < LENGTH; i++) {
-            char c = id.charAt(i);
-            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
-                return false;
-            }
+        try {
+            DurableObjectId.parse(id);
+            return true;
+        } catch (IllegalArgumentException malformed) {
+            return false;
         }
-        return true;
     }
 }

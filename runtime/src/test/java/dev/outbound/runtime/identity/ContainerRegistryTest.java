@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.outbound.binding.DurableObjectId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -152,6 +153,7 @@ class ContainerRegistryTest {
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest("outbound/container/my-app/build-42".getBytes(StandardCharsets.UTF_8)));
         assertEquals(expected, first.instance().id());
+        assertEquals(expected, DurableObjectId.parse(first.instance().id()).toString(), "a durable object id");
         assertEquals("build-42", first.instance().name());
 
         registry.delete(first.instance().id());
@@ -167,7 +169,7 @@ class ContainerRegistryTest {
         ContainerInstance one = registry.register("my-app", null).instance();
         ContainerInstance two = registry.register("my-app", null).instance();
 
-        assertTrue(ContainerIds.isValid(one.id()), one.id());
+        assertEquals(one.id(), DurableObjectId.parse(one.id()).toString(), "a durable object id");
         assertEquals(one.id(), one.name());
         assertNotEquals(one.id(), two.id());
     }
