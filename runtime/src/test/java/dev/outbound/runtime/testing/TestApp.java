@@ -46,6 +46,11 @@ public final class TestApp {
         return OutboundResponse.ok("read " + request.bytes().length + " bytes");
     }
 
+    /** Reads the body with a limit of its own, below the server's. */
+    OutboundResponse small(OutboundRequest request) {
+        return OutboundResponse.ok("read " + request.bytes(10).length + " bytes");
+    }
+
     /** Passes the request on with the API token injected, as the seed's canonical secret use. */
     OutboundResponse fetch(OutboundRequest request, OutboundContext context) throws Exception {
         return context.fetch(request.withHeader("Authorization", "Bearer " + apiToken.value()));
