@@ -8,8 +8,6 @@ import dev.outbound.runtime.egress.EgressDeniedException;
 import dev.outbound.runtime.identity.ContainerInstance;
 import dev.outbound.runtime.policy.Decision;
 import dev.outbound.spi.Route;
-import io.helidon.http.RequestException;
-import io.helidon.http.Status;
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -27,13 +25,11 @@ final class Dispatcher {
     private final Passthrough passthrough;
     private final HandlerRunner handlers;
     private final ProxyErrors errors;
-    private final long maxBodyBytes;
 
-    Dispatcher(Passthrough passthrough, HandlerRunner handlers, ProxyErrors errors, long maxBodyBytes) {
+    Dispatcher(Passthrough passthrough, HandlerRunner handlers, ProxyErrors errors) {
         this.passthrough = passthrough;
         this.handlers = handlers;
         this.errors = errors;
-        this.maxBodyBytes = maxBodyBytes;
     }
 
     Outcome dispatch(ContainerInstance instance, InstancePolicies.Compiled<?> compiled, OutboundRequest request) {
@@ -91,8 +87,14 @@ final class Dispatcher {
 
     /** The answer to a handler or passthrough that threw. */
     private Outcome failed(Outcome outcome, OutboundRequest request, Throwable failure) {
-        if (isBodyTooLarge(failure)) {
-            return outcome.withResponse(ProxyErrors.bodyTooLarge(maxBodyBytes), null, true);
+        BodyTooLargeException tooLarge = find(failure, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return outcome.withResponse(ProxyErrors.bodyTooLarge(tooLarge.limit()), null, true);
+        }
+        ContainerBody.MalformedBodyException malformed = find(failure, ContainerBody.MalformedBodyException.class);
+        if (malformed != null) {
+            // what follows on the connection cannot be read as HTTP any more
+            return outcome.withResponse(ProxyErrors.badRequest(malformed.getMessage()), null, true);
         }
         if (failure instanceof EgressDeniedException denied) {
             return new Outcome(errors.denied(request.authority(), denied.reason(), EGRESS_GUARD_RULE),
@@ -107,15 +109,13 @@ final class Dispatcher {
         return outcome.withResponse(ProxyErrors.handlerFailed(errorId), errorId, false);
     }
 
-    private static boolean isBodyTooLarge(Throwable failure) {
+    /** The first exception of that type in the cause chain, or null. */
+    private static <E extends Throwable> E find(Throwable failure, Class<E> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyTooLargeException) {
-                return true;
-            }
-            if (cause instanceof RequestException helidon && helidon.status() == Status.REQUEST_ENTITY_TOO_LARGE_413) {
-                return true;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
-        return false;
+        return null;
     }
 }

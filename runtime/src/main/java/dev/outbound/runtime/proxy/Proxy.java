@@ -24,12 +24,15 @@ public final class Proxy implements AutoCloseable {
         this.recorder = recorder;
         this.limits = limits;
         this.handlers = new HandlerRunner(limits.handlerTimeout());
-        this.dispatcher = new Dispatcher(passthrough, handlers, new ProxyErrors(denialStatus), limits.maxBodyBytes());
+        this.dispatcher = new Dispatcher(passthrough, handlers, new ProxyErrors(denialStatus));
     }
 
     /** Sets up a listener to serve the proxy, its containers identified by {@code identities}. */
     public void configure(ListenerConfig.BuilderBase<?, ?> listener, IdentitySource identities) {
         listener.maxPayloadSize(limits.maxBodyBytes())
+                // only this HTTP/1 configuration: a discovered default beside it would make Helidon guess
+                // between two protocols and drop garbage without an answer
+                .protocolsDiscoverServices(false)
                 .addProtocol(Http1Config.builder()
                         .maxHeadersSize(limits.maxHeaderBytes())
                         // request lines carry whole URLs here, so they get the header budget too
@@ -38,7 +41,8 @@ public final class Proxy implements AutoCloseable {
                 // Helidon's own rejections pass their message on, so that 431 can be told from 400
                 .errorHandling(ErrorHandling.builder().includeEntity(true).build())
                 .directHandlers(ProxyDirectHandler.all(limits.maxHeaderBytes(), limits.maxBodyBytes()))
-                .routing(HttpRouting.builder().any(new ProxyHandler(identities, policies, dispatcher, recorder)));
+                .routing(HttpRouting.builder().any(
+                        new ProxyHandler(identities, policies, dispatcher, recorder, limits.maxBodyBytes())));
     }
 
     @Override

@@ -30,12 +30,15 @@ public final class ProxyHandler implements Handler {
     private final InstancePolicies policies;
     private final Dispatcher dispatcher;
     private final EgressRecorder recorder;
+    private final long maxBodyBytes;
 
-    ProxyHandler(IdentitySource identities, InstancePolicies policies, Dispatcher dispatcher, EgressRecorder recorder) {
+    ProxyHandler(IdentitySource identities, InstancePolicies policies, Dispatcher dispatcher, EgressRecorder recorder,
+            long maxBodyBytes) {
         this.identities = identities;
         this.policies = policies;
         this.dispatcher = dispatcher;
         this.recorder = recorder;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -70,7 +73,7 @@ public final class ProxyHandler implements Handler {
             closeConnectionIf(true);
             return;
         }
-        CountingInputStream body = new CountingInputStream(request.content().inputStream());
+        ContainerBody body = new ContainerBody(request.content().inputStream(), maxBodyBytes);
         OutboundRequest outbound = OutboundRequest.builder(method, target.scheme(), target.authority(), target.path(),
                         target.query())
                 .headers(withoutProxyCredentials(request))
@@ -105,11 +108,11 @@ public final class ProxyHandler implements Handler {
         } else {
             outcome = new Outcome(ProxyErrors.connectNotSupported(), Outcome.ERROR, "connect-not-supported", null, true);
         }
-        answer(instance, outbound, outcome, new CountingInputStream(java.io.InputStream.nullInputStream()), response, started);
+        answer(instance, outbound, outcome, new ContainerBody(java.io.InputStream.nullInputStream(), maxBodyBytes), response, started);
     }
 
     private void answer(ContainerInstance instance, OutboundRequest outbound, Outcome outcome,
-            CountingInputStream body, ServerResponse response, long started) {
+            ContainerBody body, ServerResponse response, long started) {
         long written = 0;
         OutboundResponse answer = outcome.response();
         try {
