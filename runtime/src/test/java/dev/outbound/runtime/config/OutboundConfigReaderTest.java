@@ -97,6 +97,15 @@ class OutboundConfigReaderTest {
     }
 
     @Test
+    void theAdminListenerStaysOnLoopbackAndApartFromTheProxy() {
+        assertEquals(List.of(
+                "outbound.admin.host must be a loopback address (the admin API is never for containers), was 0.0.0.0",
+                "outbound.proxy.port and outbound.admin.port are both 4000"),
+                problems("outbound: {proxy: {host: 0.0.0.0, port: 4000}, admin: {host: 0.0.0.0, port: 4000}}"));
+        assertEquals("::1", read("outbound: {admin: {host: \"::1\"}}").admin().host());
+    }
+
+    @Test
     void loadsAFileUnderTheEnvironment(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("outbound.yaml");
         Files.writeString(file, "outbound:\n  denial-status: 451\n");
