@@ -40,6 +40,18 @@ public class Reminder implements AlarmHandler {
     state.storage().deleteAlarm();
   }
 
+  /** Sets the alarm in a transaction that then fails, so the alarm must not stay set. */
+  public void remindAtThenAbort(Instant at) {
+    state.storage().transaction(tx -> {
+      tx.setAlarm(at);
+      throw new IllegalStateException("aborted");
+    });
+  }
+
+  public void forgetEverything() {
+    state.storage().deleteAll();
+  }
+
   @Override
   public void alarm(AlarmInfo info) throws Exception {
     log.record(state.id(), info);

@@ -38,6 +38,16 @@ final class Reminder_Stub extends Reminder {
   }
 
   @Override
+  public void remindAtThenAbort(Instant at) {
+    actor.run(() -> super.remindAtThenAbort(at));
+  }
+
+  @Override
+  public void forgetEverything() {
+    actor.run(() -> super.forgetEverything());
+  }
+
+  @Override
   public void alarm(AlarmInfo info) throws Exception {
     actor.call(() -> {
       super.alarm(info);
