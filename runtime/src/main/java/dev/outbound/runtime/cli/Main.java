@@ -1,0 +1,45 @@
+package dev.outbound.runtime.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/** The server jar's entry point: {@code serve} and {@code containers}. */
+public final class Main {
+
+    static final String USAGE = "usage: outbound " + ServeCommand.USAGE + "\n"
+            + "       outbound " + ContainersCommand.USAGE;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int code = run(Arrays.asList(args), System.out, System.err);
+        // serve returns only once its shutdown hook ran, when System.exit would block forever
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
+        try {
+            if (args.isEmpty()) {
+                throw new UsageException("no command given");
+            }
+            List<String> rest = args.subList(1, args.size());
+            return switch (args.get(0)) {
+                case "serve" -> ServeCommand.run(rest, out, err);
+                case "containers" -> ContainersCommand.run(rest, out, err);
+                default -> throw new UsageException("unknown command " + args.get(0));
+            };
+        } catch (UsageException e) {
+            err.println("outbound: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (IOException e) {
+            err.println("outbound: " + e.getMessage());
+            return 1;
+        }
+    }
+}
