@@ -1,5 +1,6 @@
 package dev.outbound.runtime.binding;
 
+import dev.outbound.binding.DurableObjectNamespace;
 import dev.outbound.binding.KvNamespace;
 import dev.outbound.binding.ObjectBucket;
 import dev.outbound.binding.Secret;
@@ -30,6 +31,7 @@ public final class BindingTypes {
         return of(List.of(
                 new BindingType("kv", KvNamespace.class, new KvBindingFactory()),
                 new BindingType("bucket", ObjectBucket.class, new BucketBindingFactory()),
+                new BindingType("durable-object", DurableObjectNamespace.class, new DurableObjectBindingFactory()),
                 new BindingType("secret", Secret.class, new SecretBindingFactory())));
     }
 

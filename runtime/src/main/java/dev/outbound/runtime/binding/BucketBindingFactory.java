@@ -11,8 +11,8 @@ import java.nio.file.Path;
 final class BucketBindingFactory implements BindingFactory {
 
   @Override
-  public Object create(String name, Config node, Path dataDir) {
-    Path directory = node.get("path").asString().map(Path::of).orElse(dataDir.resolve("buckets").resolve(name));
+  public Object create(String name, Config node, BindingContext context) {
+    Path directory = node.get("path").asString().map(Path::of).orElse(context.dataDir().resolve("buckets").resolve(name));
     try {
       return DirectoryBucket.open(directory);
     } catch (RuntimeException e) {

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 final class KvBindingFactory implements BindingFactory {
 
   @Override
-  public Object create(String name, Config node, Path dataDir) {
-    Path file = node.get("path").asString().map(Path::of).orElse(dataDir.resolve("kv").resolve(name + ".sqlite"));
+  public Object create(String name, Config node, BindingContext context) {
+    Path file = node.get("path").asString().map(Path::of).orElse(context.dataDir().resolve("kv").resolve(name + ".sqlite"));
     try {
       return SqliteKvNamespace.open(file);
     } catch (RuntimeException e) {
