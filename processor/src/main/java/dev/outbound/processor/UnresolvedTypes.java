@@ -40,6 +40,21 @@ final class UnresolvedTypes {
         return firstUnresolved(read);
     }
 
+    /**
+     * The first type the processor would read of a durable object class that is not resolved, if any:
+     * its superclass (whose public methods the stub overrides too) and the signatures, throws clauses
+     * included, of its constructors and of {@code publicMethods}.
+     */
+    static Optional<TypeMirror> inDurableObject(TypeElement type, List<ExecutableElement> publicMethods) {
+        List<TypeMirror> read = constructorTypes(type);
+        read.add(type.getSuperclass());
+        for (ExecutableElement method : publicMethods) {
+            read.addAll(signatureTypes(method));
+            read.addAll(method.getThrownTypes());
+        }
+        return firstUnresolved(read);
+    }
+
     private static List<TypeMirror> constructorTypes(TypeElement type) {
         List<TypeMirror> read = new ArrayList<>();
         for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {

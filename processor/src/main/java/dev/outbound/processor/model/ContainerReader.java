@@ -105,7 +105,7 @@ public final class ContainerReader {
     }
 
     private List<BindingParameter> bindings(TypeElement type) {
-        return InjectConstructors.selected(type).getParameters().stream()
+        return InjectConstructors.selected(type, InjectedClass.CONTAINER, known).getParameters().stream()
                 .map(parameter -> bindingReader.read(type, parameter))
                 .toList();
     }

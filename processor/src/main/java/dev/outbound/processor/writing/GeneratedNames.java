@@ -23,6 +23,14 @@ public final class GeneratedNames {
         return named(container, "OutboundContainer");
     }
 
+    public static ClassName stub(ClassName objectClass) {
+        return named(objectClass, "Stub");
+    }
+
+    public static ClassName objectDefinition(ClassName objectClass) {
+        return named(objectClass, "DurableObject");
+    }
+
     private static ClassName named(ClassName annotated, String suffix) {
         return ClassName.get(annotated.packageName(), String.join("_", annotated.simpleNames()) + "_" + suffix);
     }
