@@ -57,6 +57,8 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
  *       writes, nothing guards the moment between the check and the write.
  *   <li>Keys are listed in the service's order: UTF-8 byte order on AWS S3 and R2, as the binding
  *       requires; a service that orders otherwise lists otherwise.
+ *   <li>A resumed multipart upload lists the uploads under its key once, on first use, since some
+ *       services (s3proxy among them) take parts for uploads that ended or never existed.
  *   <li>A failed put or upload may leave parts behind if the service is down when it is aborted;
  *       S3's lifecycle rule for incomplete multipart uploads removes them. Unlike R2, uploads do not
  *       expire unless such a rule says so.
