@@ -52,7 +52,7 @@ class S3BucketTest extends ObjectBucketContract {
   }
 
   @AfterAll
-  static void stopServer() throws Exception {
+  static void stopServer() {
     server.close();
   }
 

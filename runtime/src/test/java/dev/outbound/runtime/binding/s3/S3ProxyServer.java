@@ -64,9 +64,14 @@ final class S3ProxyServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    proxy.stop();
-    blobStore.close();
+  public void close() {
+    try {
+      proxy.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot stop s3proxy", e);
+    } finally {
+      blobStore.close();
+    }
   }
 
   private void startOn(int requestedPort) throws Exception {
