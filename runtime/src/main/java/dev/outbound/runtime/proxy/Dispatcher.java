@@ -6,6 +6,7 @@ import dev.outbound.binding.RangeNotSatisfiableException;
 import dev.outbound.OutboundContext;
 import dev.outbound.OutboundRequest;
 import dev.outbound.OutboundResponse;
+import dev.outbound.runtime.binding.BindingUnavailableException;
 import dev.outbound.runtime.egress.EgressDeniedException;
 import dev.outbound.runtime.identity.ContainerInstance;
 import dev.outbound.runtime.policy.Decision;
@@ -127,6 +128,12 @@ final class Dispatcher {
         BindingLimitException limit = find(failure, BindingLimitException.class);
         if (limit != null) {
             return outcome.withResponse(ProxyErrors.bindingLimit(limit.getMessage()), null, false);
+        }
+        BindingUnavailableException unavailable = find(failure, BindingUnavailableException.class);
+        if (unavailable != null) {
+            // An outage, not a bug: one line each, without a stack trace, while the service is down.
+            LOG.log(System.Logger.Level.WARNING, outcome.rule() + " on " + request + ": " + unavailable.getMessage());
+            return outcome.withResponse(ProxyErrors.bindingUnavailable(unavailable.getMessage()), null, false);
         }
         if (failure instanceof EgressDeniedException denied) {
             return new Outcome(errors.denied(request.authority(), denied.reason(), EGRESS_GUARD_RULE),

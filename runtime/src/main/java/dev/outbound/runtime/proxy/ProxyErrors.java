@@ -81,6 +81,14 @@ public final class ProxyErrors {
                 "host", authority.host(), "port", (long) authority.port(), "id", errorId));
     }
 
+    /**
+     * The service behind a binding (Redis, S3) is down or too slow: the request may succeed later, and a
+     * write answered this way was not done.
+     */
+    public static OutboundResponse bindingUnavailable(String message) {
+        return answer(503, "binding-unavailable", json("error", "binding_unavailable", "message", message));
+    }
+
     public static OutboundResponse handlerTimedOut(Duration limit) {
         return answer(504, "handler-timeout", json("error", "handler_timeout", "limitMillis", limit.toMillis()));
     }
