@@ -48,8 +48,8 @@ final class RedisKvStore {
   }
 
   /**
-   * Replaces {@code name}'s value, metadata and expiration; Redis drops it {@code expirationSecond}
-   * by {@code nowMillis}'s clock, whatever the Redis server's clock says.
+   * Replaces {@code name}'s value, metadata and expiration. Redis drops the key when the caller's
+   * clock, which now reads {@code nowMillis}, reaches {@code expirationSecond}.
    */
   void put(
       String name,
