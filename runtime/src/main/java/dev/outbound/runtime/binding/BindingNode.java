@@ -80,10 +80,14 @@ final class BindingNode {
   /** A list of values, also accepted as a single value. */
   List<String> list(String key) {
     Config child = node.get(key);
-    if (child.isList()) {
-      return child.asList(String.class).get().stream().map(String::strip).toList();
+    if (!child.exists() || child.isLeaf()) {
+      return optional(key).map(List::of).orElse(List.of());
     }
-    return optional(key).map(List::of).orElse(List.of());
+    try {
+      return child.asList(String.class).get().stream().map(String::strip).toList();
+    } catch (ConfigException e) {
+      throw problem(key, "expected a list of values");
+    }
   }
 
   /** A problem with {@code key}, as one start-up problem line. */
