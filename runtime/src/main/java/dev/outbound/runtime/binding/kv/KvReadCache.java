@@ -1,4 +1,4 @@
-package dev.outbound.runtime.binding.embedded;
+package dev.outbound.runtime.binding.kv;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
