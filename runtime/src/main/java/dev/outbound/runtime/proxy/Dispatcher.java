@@ -112,7 +112,7 @@ final class Dispatcher {
         if (fault.isPresent()) {
             return outcome.withResponse(fault.get().response(), null, fault.get().closeConnection());
         }
-        BindingUnavailableException unavailable = find(failure, BindingUnavailableException.class);
+        BindingUnavailableException unavailable = Causes.find(failure, BindingUnavailableException.class);
         if (unavailable != null) {
             // An outage, not a bug: one line each, without a stack trace, while the service is down.
             LOG.log(System.Logger.Level.WARNING, outcome.rule() + " on " + request + ": " + unavailable.getMessage());
