@@ -18,9 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Delivers the alarms of one namespace: one virtual thread sleeps until the earliest entry of the
- * {@link AlarmIndex} is due and hands each due object to a virtual thread of its own. Delivery is at
- * least once: the entry stays in the index until the object has run its handler and cleared it,
- * and a failed delivery is retried with {@link AlarmBackoff}.
+ * {@link AlarmIndex} is due and hands each due object to a virtual thread of its own. Delivery is
+ * at least once: the entry stays in the index until the object has run its handler and cleared
+ * it, and a failed delivery is retried with {@link AlarmBackoff}.
  *
  * <p>How often an alarm has failed is kept in memory, so a restart begins its count again.
  */

@@ -82,7 +82,8 @@ class ActorTest {
   void aMethodMayCallAnotherMethodOfItsObject() {
     try (var counters = Namespaces.counters(directory, new ActivationLog(), 10)) {
       Counter counter = counters.get(counters.idFromName("reentrant"));
-      assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertEquals(2, counter.incrementTwice()));
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(5), () -> assertEquals(2, counter.incrementTwice()));
     }
   }
 
