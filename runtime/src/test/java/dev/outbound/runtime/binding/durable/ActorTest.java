@@ -125,7 +125,8 @@ class ActorTest {
   void aCallWaitsForTheRunningCallOfItsObjectButNotOfOthers() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     try (var scratch = Namespaces.scratch(directory);
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        AutoCloseable unblock = release::countDown) { // closed first, so a failure cannot hang
       DurableObjectStorage busy = scratch.get(scratch.idFromName("busy")).storage();
       DurableObjectStorage other = scratch.get(scratch.idFromName("other")).storage();
       CountDownLatch inside = new CountDownLatch(1);
@@ -145,8 +146,6 @@ class ActorTest {
       running.get(5, TimeUnit.SECONDS);
       assertEquals(Optional.of("running"), waiting.get(5, TimeUnit.SECONDS));
       assertFalse(other.getText("free").isEmpty());
-    } finally {
-      release.countDown();
     }
   }
 

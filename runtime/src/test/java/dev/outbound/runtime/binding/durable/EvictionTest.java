@@ -91,7 +91,8 @@ class EvictionTest {
     try (var scratch = new SqliteDurableObjectNamespace<>("scratch", directory,
             new Scratch_DurableObject(), new TestBindings(Map.of()), Clock.systemUTC(),
             new DurableObjectSettings(1, AlarmBackoff.DEFAULT));
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        AutoCloseable unblock = release::countDown) { // closed first, so a failure cannot hang
       DurableObjectId busyId = scratch.idFromName("busy");
       DurableObjectStorage busy = scratch.get(busyId).storage();
       CountDownLatch inside = new CountDownLatch(1);
@@ -113,8 +114,6 @@ class EvictionTest {
       release.countDown();
       running.get(5, TimeUnit.SECONDS);
       assertEquals(Optional.of("after eviction"), reactivated.get(5, TimeUnit.SECONDS));
-    } finally {
-      release.countDown();
     }
   }
 
