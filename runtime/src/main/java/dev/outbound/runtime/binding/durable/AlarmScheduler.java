@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -31,7 +30,7 @@ final class AlarmScheduler implements AutoCloseable {
 
     /**
      * Runs the handler of {@code id} if its alarm is due at {@code now}, reporting a failing
-     * handler to {@link #retry}; throws if the object could not be activated or read.
+     * handler to {@link AlarmScheduler#retry}; throws if the object could not be activated or read.
      */
     void deliver(DurableObjectId id, AlarmInfo info, Instant now);
   }

@@ -30,7 +30,6 @@ public final class SqliteDurableObjectNamespace<T>
     implements DurableObjectNamespace<T>, AutoCloseable {
 
   private final DurableObjectIds ids;
-  private final Clock clock;
   private final AlarmIndex alarmIndex;
   private final AlarmScheduler alarms;
   private final LiveObjects<T> objects;
@@ -59,13 +58,13 @@ public final class SqliteDurableObjectNamespace<T>
     }
     Objects.requireNonNull(definition, "definition");
     Objects.requireNonNull(bindings, "bindings");
+    Objects.requireNonNull(clock, "clock");
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     this.ids = new DurableObjectIds(name);
-    this.clock = Objects.requireNonNull(clock, "clock");
     this.alarmIndex = AlarmIndex.open(directory);
     this.alarms =
         new AlarmScheduler(alarmIndex, clock, settings.alarmBackoff(), this::deliverAlarm);
