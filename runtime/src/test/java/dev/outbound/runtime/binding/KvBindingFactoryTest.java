@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.outbound.runtime.binding.embedded.SqliteKvNamespace;
 import dev.outbound.runtime.binding.redis.RedisKvNamespace;
+import io.helidon.common.media.type.MediaTypes;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.nio.file.Path;
@@ -44,6 +45,19 @@ class KvBindingFactoryTest {
     }
     try (var kv = (AutoCloseable) create(Map.of("backend", "redis",
         "cluster.0", "redis://127.0.0.1:1", "cluster.1", "redis://127.0.0.1:2"))) {
+      assertInstanceOf(RedisKvNamespace.class, kv);
+    }
+  }
+
+  @Test
+  void clusterSeedsAreAYamlList() throws Exception {
+    Config node = Config.just(ConfigSources.create("""
+        type: kv
+        backend: redis
+        cluster: [redis://127.0.0.1:1, redis://127.0.0.1:2]
+        """, MediaTypes.APPLICATION_X_YAML));
+    try (var kv = (AutoCloseable) new KvBindingFactory().create("SESSIONS", node,
+        new BindingContext(dataDir, getClass().getClassLoader(), null))) {
       assertInstanceOf(RedisKvNamespace.class, kv);
     }
   }
