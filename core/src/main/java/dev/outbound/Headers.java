@@ -16,217 +16,217 @@ import java.util.function.BiConsumer;
  */
 public final class Headers {
 
-    private static final Headers EMPTY = new Headers(new String[0], new String[0], 0);
+  private static final Headers EMPTY = new Headers(new String[0], new String[0], 0);
 
-    private final String[] names;
-    private final String[] values;
-    private final int size;
+  private final String[] names;
+  private final String[] values;
+  private final int size;
 
-    private Headers(String[] names, String[] values, int size) {
-        this.names = names;
-        this.values = values;
-        this.size = size;
+  private Headers(String[] names, String[] values, int size) {
+    this.names = names;
+    this.values = values;
+    this.size = size;
+  }
+
+  public static Headers empty() {
+    return EMPTY;
+  }
+
+  /** Headers from alternating name and value arguments. */
+  public static Headers of(String... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("headers need a value for every name");
+    }
+    Builder builder = builder();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      builder.add(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return builder.build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The first value of the header, or {@code null}. */
+  public String first(String name) {
+    for (int i = 0; i < size; i++) {
+      if (names[i].equalsIgnoreCase(name)) {
+        return values[i];
+      }
+    }
+    return null;
+  }
+
+  /** Every value of the header, in order. */
+  public List<String> all(String name) {
+    List<String> found = new ArrayList<>(1);
+    for (int i = 0; i < size; i++) {
+      if (names[i].equalsIgnoreCase(name)) {
+        found.add(values[i]);
+      }
+    }
+    return Collections.unmodifiableList(found);
+  }
+
+  public boolean contains(String name) {
+    return first(name) != null;
+  }
+
+  /** Distinct names as first written. */
+  public Set<String> names() {
+    Set<String> seen = new LinkedHashSet<>();
+    outer:
+    for (int i = 0; i < size; i++) {
+      for (String name : seen) {
+        if (name.equalsIgnoreCase(names[i])) {
+          continue outer;
+        }
+      }
+      seen.add(names[i]);
+    }
+    return Collections.unmodifiableSet(seen);
+  }
+
+  /** Visits every name and value pair in order. */
+  public void forEach(BiConsumer<String, String> action) {
+    for (int i = 0; i < size; i++) {
+      action.accept(names[i], values[i]);
+    }
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public boolean isEmpty() {
+    return size == 0;
+  }
+
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.names = Arrays.copyOf(names, Math.max(size + 4, 8));
+    builder.values = Arrays.copyOf(values, Math.max(size + 4, 8));
+    builder.size = size;
+    return builder;
+  }
+
+  /** A copy with the header replaced by one value. */
+  public Headers with(String name, String value) {
+    return toBuilder().set(name, value).build();
+  }
+
+  /** A copy without the header. */
+  public Headers without(String name) {
+    return toBuilder().remove(name).build();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof Headers that) || that.size != size) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      if (!names[i].equalsIgnoreCase(that.names[i]) || !values[i].equals(that.values[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    int hash = size;
+    for (int i = 0; i < size; i++) {
+      hash = 31 * hash + names[i].toLowerCase(java.util.Locale.ROOT).hashCode();
+      hash = 31 * hash + values[i].hashCode();
+    }
+    return hash;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("{");
+    for (int i = 0; i < size; i++) {
+      text.append(i == 0 ? "" : ", ").append(names[i]).append(": ").append(values[i]);
+    }
+    return text.append('}').toString();
+  }
+
+  /** Collects headers; names are checked so that nothing can smuggle a line break. */
+  public static final class Builder {
+
+    private String[] names = new String[8];
+    private String[] values = new String[8];
+    private int size;
+
+    private Builder() {
     }
 
-    public static Headers empty() {
-        return EMPTY;
+    public Builder add(String name, String value) {
+      checkToken(name);
+      checkValue(name, value);
+      if (size == names.length) {
+        names = Arrays.copyOf(names, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+      }
+      names[size] = name;
+      values[size] = value;
+      size++;
+      return this;
     }
 
-    /** Headers from alternating name and value arguments. */
-    public static Headers of(String... namesAndValues) {
-        if (namesAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("headers need a value for every name");
-        }
-        Builder builder = builder();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            builder.add(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return builder.build();
+    /** Replaces every value of the header with one value. */
+    public Builder set(String name, String value) {
+      return remove(name).add(name, value);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public Builder remove(String name) {
+      int kept = 0;
+      for (int i = 0; i < size; i++) {
+        if (!names[i].equalsIgnoreCase(name)) {
+          names[kept] = names[i];
+          values[kept] = values[i];
+          kept++;
+        }
+      }
+      Arrays.fill(names, kept, size, null);
+      Arrays.fill(values, kept, size, null);
+      size = kept;
+      return this;
     }
 
-    /** The first value of the header, or {@code null}. */
-    public String first(String name) {
-        for (int i = 0; i < size; i++) {
-            if (names[i].equalsIgnoreCase(name)) {
-                return values[i];
-            }
-        }
-        return null;
+    public Builder addAll(Headers headers) {
+      headers.forEach(this::add);
+      return this;
     }
 
-    /** Every value of the header, in order. */
-    public List<String> all(String name) {
-        List<String> found = new ArrayList<>(1);
-        for (int i = 0; i < size; i++) {
-            if (names[i].equalsIgnoreCase(name)) {
-                found.add(values[i]);
-            }
-        }
-        return Collections.unmodifiableList(found);
+    public Headers build() {
+      return size == 0 ? EMPTY : new Headers(Arrays.copyOf(names, size), Arrays.copyOf(values, size), size);
     }
 
-    public boolean contains(String name) {
-        return first(name) != null;
+    private static void checkToken(String name) {
+      if (name == null || name.isEmpty()) {
+        throw new IllegalArgumentException("header name is empty");
+      }
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        if (c <= ' ' || c >= 0x7f || c == ':') {
+          throw new IllegalArgumentException("invalid character in header name: " + name);
+        }
+      }
     }
 
-    /** Distinct names as first written. */
-    public Set<String> names() {
-        Set<String> seen = new LinkedHashSet<>();
-        outer:
-        for (int i = 0; i < size; i++) {
-            for (String name : seen) {
-                if (name.equalsIgnoreCase(names[i])) {
-                    continue outer;
-                }
-            }
-            seen.add(names[i]);
+    private static void checkValue(String name, String value) {
+      if (value == null) {
+        throw new IllegalArgumentException("header " + name + " has no value");
+      }
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if ((c < ' ' && c != '\t') || c == 0x7f) {
+          throw new IllegalArgumentException("control character in the value of header " + name);
         }
-        return Collections.unmodifiableSet(seen);
+      }
     }
-
-    /** Visits every name and value pair in order. */
-    public void forEach(BiConsumer<String, String> action) {
-        for (int i = 0; i < size; i++) {
-            action.accept(names[i], values[i]);
-        }
-    }
-
-    public int size() {
-        return size;
-    }
-
-    public boolean isEmpty() {
-        return size == 0;
-    }
-
-    public Builder toBuilder() {
-        Builder builder = new Builder();
-        builder.names = Arrays.copyOf(names, Math.max(size + 4, 8));
-        builder.values = Arrays.copyOf(values, Math.max(size + 4, 8));
-        builder.size = size;
-        return builder;
-    }
-
-    /** A copy with the header replaced by one value. */
-    public Headers with(String name, String value) {
-        return toBuilder().set(name, value).build();
-    }
-
-    /** A copy without the header. */
-    public Headers without(String name) {
-        return toBuilder().remove(name).build();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        if (!(other instanceof Headers that) || that.size != size) {
-            return false;
-        }
-        for (int i = 0; i < size; i++) {
-            if (!names[i].equalsIgnoreCase(that.names[i]) || !values[i].equals(that.values[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    @Override
-    public int hashCode() {
-        int hash = size;
-        for (int i = 0; i < size; i++) {
-            hash = 31 * hash + names[i].toLowerCase(java.util.Locale.ROOT).hashCode();
-            hash = 31 * hash + values[i].hashCode();
-        }
-        return hash;
-    }
-
-    @Override
-    public String toString() {
-        StringBuilder text = new StringBuilder("{");
-        for (int i = 0; i < size; i++) {
-            text.append(i == 0 ? "" : ", ").append(names[i]).append(": ").append(values[i]);
-        }
-        return text.append('}').toString();
-    }
-
-    /** Collects headers; names are checked so that nothing can smuggle a line break. */
-    public static final class Builder {
-
-        private String[] names = new String[8];
-        private String[] values = new String[8];
-        private int size;
-
-        private Builder() {
-        }
-
-        public Builder add(String name, String value) {
-            checkToken(name);
-            checkValue(name, value);
-            if (size == names.length) {
-                names = Arrays.copyOf(names, size * 2);
-                values = Arrays.copyOf(values, size * 2);
-            }
-            names[size] = name;
-            values[size] = value;
-            size++;
-            return this;
-        }
-
-        /** Replaces every value of the header with one value. */
-        public Builder set(String name, String value) {
-            return remove(name).add(name, value);
-        }
-
-        public Builder remove(String name) {
-            int kept = 0;
-            for (int i = 0; i < size; i++) {
-                if (!names[i].equalsIgnoreCase(name)) {
-                    names[kept] = names[i];
-                    values[kept] = values[i];
-                    kept++;
-                }
-            }
-            Arrays.fill(names, kept, size, null);
-            Arrays.fill(values, kept, size, null);
-            size = kept;
-            return this;
-        }
-
-        public Builder addAll(Headers headers) {
-            headers.forEach(this::add);
-            return this;
-        }
-
-        public Headers build() {
-            return size == 0 ? EMPTY : new Headers(Arrays.copyOf(names, size), Arrays.copyOf(values, size), size);
-        }
-
-        private static void checkToken(String name) {
-            if (name == null || name.isEmpty()) {
-                throw new IllegalArgumentException("header name is empty");
-            }
-            for (int i = 0; i < name.length(); i++) {
-                char c = name.charAt(i);
-                if (c <= ' ' || c >= 0x7f || c == ':') {
-                    throw new IllegalArgumentException("invalid character in header name: " + name);
-                }
-            }
-        }
-
-        private static void checkValue(String name, String value) {
-            if (value == null) {
-                throw new IllegalArgumentException("header " + name + " has no value");
-            }
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if ((c < ' ' && c != '\t') || c == 0x7f) {
-                    throw new IllegalArgumentException("control character in the value of header " + name);
-                }
-            }
-        }
-    }
+  }
 }

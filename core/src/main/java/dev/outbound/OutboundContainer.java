@@ -17,22 +17,22 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface OutboundContainer {
 
-    /** The container class name used by configuration, the admin API and {@code outbound run}. */
-    String name();
+  /** The container class name used by configuration, the admin API and {@code outbound run}. */
+  String name();
 
-    /** Pass requests that no handler answers on to the internet. Off by default: deny by default. */
-    boolean enableInternet() default false;
+  /** Pass requests that no handler answers on to the internet. Off by default: deny by default. */
+  boolean enableInternet() default false;
 
-    /**
-     * When non-empty, only these host patterns may be reached at all (handlers included). An empty array
-     * here means "not set"; configuration and the admin API can set an explicit empty list, which denies
-     * everything.
-     */
-    String[] allowedHosts() default {};
+  /**
+   * When non-empty, only these host patterns may be reached at all (handlers included). An empty array
+   * here means "not set"; configuration and the admin API can set an explicit empty list, which denies
+   * everything.
+   */
+  String[] allowedHosts() default {};
 
-    /** Host patterns that are always denied, before any handler runs (plain HTTP and CONNECT). */
-    String[] deniedHosts() default {};
+  /** Host patterns that are always denied, before any handler runs (plain HTTP and CONNECT). */
+  String[] deniedHosts() default {};
 
-    /** Terminate TLS for CONNECT requests so that handlers see HTTPS requests too. */
-    boolean interceptHttps() default false;
+  /** Terminate TLS for CONNECT requests so that handlers see HTTPS requests too. */
+  boolean interceptHttps() default false;
 }

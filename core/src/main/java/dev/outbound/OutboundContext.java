@@ -8,23 +8,23 @@ import java.io.IOException;
  */
 public interface OutboundContext {
 
-    /** The container instance's id; also a valid durable object id in the namespace of its class. */
-    String containerId();
+  /** The container instance's id; also a valid durable object id in the namespace of its class. */
+  String containerId();
 
-    /** The instance's name, or its id when it was registered without one. */
-    String containerName();
+  /** The instance's name, or its id when it was registered without one. */
+  String containerName();
 
-    /** The container class name of {@link OutboundContainer#name()}. */
-    String containerClass();
+  /** The container class name of {@link OutboundContainer#name()}. */
+  String containerClass();
 
-    /** The JSON params the admin API selected this handler with; empty when there are none. */
-    Params params();
+  /** The JSON params the admin API selected this handler with; empty when there are none. */
+  Params params();
 
-    /**
-     * Passes a request on to its real destination through the egress guard (the same one internet
-     * passthrough uses). Redirects are returned, not followed.
-     *
-     * @throws IOException when the destination cannot be reached
-     */
-    OutboundResponse fetch(OutboundRequest request) throws IOException;
+  /**
+   * Passes a request on to its real destination through the egress guard (the same one internet
+   * passthrough uses). Redirects are returned, not followed.
+   *
+   * @throws IOException when the destination cannot be reached
+   */
+  OutboundResponse fetch(OutboundRequest request) throws IOException;
 }

@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface OutboundHandler {
 
-    /** The name the admin API selects the handler by. */
-    String value();
+  /** The name the admin API selects the handler by. */
+  String value();
 }

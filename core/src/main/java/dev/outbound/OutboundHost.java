@@ -18,14 +18,14 @@ import java.lang.annotation.Target;
 @Repeatable(OutboundHost.List.class)
 public @interface OutboundHost {
 
-    /** The host pattern. */
-    String value();
+  /** The host pattern. */
+  String value();
 
-    /** Holder for repeated {@link OutboundHost} annotations. */
-    @Documented
-    @Retention(RetentionPolicy.CLASS)
-    @Target(ElementType.METHOD)
-    @interface List {
-        OutboundHost[] value();
-    }
+  /** Holder for repeated {@link OutboundHost} annotations. */
+  @Documented
+  @Retention(RetentionPolicy.CLASS)
+  @Target(ElementType.METHOD)
+  @interface List {
+    OutboundHost[] value();
+  }
 }

@@ -13,10 +13,10 @@ import java.util.Objects;
  */
 public record BindingRequirement(String name, Class<?> type, String declaredType, String declaredAt) {
 
-    public BindingRequirement {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(declaredType, "declaredType");
-        Objects.requireNonNull(declaredAt, "declaredAt");
-    }
+  public BindingRequirement {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(declaredType, "declaredType");
+    Objects.requireNonNull(declaredAt, "declaredAt");
+  }
 }

@@ -8,19 +8,19 @@ import java.util.List;
  */
 public interface ContainerDefinition<T> {
 
-    /** The container class name from {@code @OutboundContainer(name)}. */
-    String name();
+  /** The container class name from {@code @OutboundContainer(name)}. */
+  String name();
 
-    /** The annotated handler class. */
-    Class<T> handlerClass();
+  /** The annotated handler class. */
+  Class<T> handlerClass();
 
-    StaticPolicy policy();
+  StaticPolicy policy();
 
-    /** The bindings the class's constructor needs: the manifest checked at start. */
-    List<BindingRequirement> bindings();
+  /** The bindings the class's constructor needs: the manifest checked at start. */
+  List<BindingRequirement> bindings();
 
-    /** Builds the one handler instance through the generated injector. */
-    T newInstance(BindingResolver bindings);
+  /** Builds the one handler instance through the generated injector. */
+  T newInstance(BindingResolver bindings);
 
-    RouteTable<T> routes();
+  RouteTable<T> routes();
 }

@@ -8,5 +8,5 @@ import dev.outbound.OutboundResponse;
 @FunctionalInterface
 public interface Handler<T> {
 
-    OutboundResponse handle(T target, OutboundRequest request, OutboundContext context) throws Exception;
+  OutboundResponse handle(T target, OutboundRequest request, OutboundContext context) throws Exception;
 }

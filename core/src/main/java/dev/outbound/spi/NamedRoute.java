@@ -10,12 +10,12 @@ import java.util.function.Consumer;
  */
 public record NamedRoute<T>(Route<T> route, Consumer<Params> paramsCheck) {
 
-    public NamedRoute {
-        Objects.requireNonNull(route, "route");
-        Objects.requireNonNull(paramsCheck, "paramsCheck");
-    }
+  public NamedRoute {
+    Objects.requireNonNull(route, "route");
+    Objects.requireNonNull(paramsCheck, "paramsCheck");
+  }
 
-    public String name() {
-        return route.key();
-    }
+  public String name() {
+    return route.key();
+  }
 }

@@ -11,9 +11,9 @@ import java.util.Objects;
  */
 public record Route<T>(String key, String method, Handler<T> handler) {
 
-    public Route {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(handler, "handler");
-    }
+  public Route {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(handler, "handler");
+  }
 }

@@ -10,14 +10,14 @@ import java.util.Optional;
  * @param allowedHosts empty when the annotation did not set it (see {@code OutboundContainer.allowedHosts})
  */
 public record StaticPolicy(
-        boolean enableInternet,
-        Optional<List<String>> allowedHosts,
-        List<String> deniedHosts,
-        boolean interceptHttps) {
+    boolean enableInternet,
+    Optional<List<String>> allowedHosts,
+    List<String> deniedHosts,
+    boolean interceptHttps) {
 
-    public StaticPolicy {
-        Objects.requireNonNull(allowedHosts, "allowedHosts");
-        allowedHosts = allowedHosts.map(List::copyOf);
-        deniedHosts = List.copyOf(deniedHosts);
-    }
+  public StaticPolicy {
+    Objects.requireNonNull(allowedHosts, "allowedHosts");
+    allowedHosts = allowedHosts.map(List::copyOf);
+    deniedHosts = List.copyOf(deniedHosts);
+  }
 }

@@ -1,0 +1,60 @@
+package dev.outbound;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class HeadersTest {
+
+  @Test
+  void namesAreCaseInsensitiveAndValuesKeepTheirOrder() {
+    Headers headers = Headers.of("Accept", "text/plain", "X-Trace", "1", "accept", "application/json");
+
+    assertEquals("text/plain", headers.first("ACCEPT"));
+    assertEquals(List.of("text/plain", "application/json"), headers.all("accept"));
+    assertEquals(Set.of("Accept", "X-Trace"), headers.names());
+    assertNull(headers.first("Authorization"));
+    assertEquals(3, headers.size());
+  }
+
+  @Test
+  void withReplacesEveryValueAndLeavesTheOriginalUntouched() {
+    Headers original = Headers.of("Authorization", "Bearer container", "authorization", "Basic x");
+
+    Headers injected = original.with("AUTHORIZATION", "Bearer secret");
+
+    assertEquals(List.of("Bearer secret"), injected.all("Authorization"));
+    assertEquals(List.of("Bearer container", "Basic x"), original.all("authorization"));
+  }
+
+  @Test
+  void withoutRemovesEveryValue() {
+    Headers headers = Headers.of("Proxy-Authorization", "Basic a", "Host", "my.kv", "proxy-authorization", "b");
+
+    Headers stripped = headers.without("proxy-authorization");
+
+    assertFalse(stripped.contains("Proxy-Authorization"));
+    assertEquals("my.kv", stripped.first("host"));
+  }
+
+  @Test
+  void lineBreaksCannotBeSmuggledIntoNamesOrValues() {
+    assertThrows(IllegalArgumentException.class, () -> Headers.of("X-A", "ok\r\nInjected: yes"));
+    assertThrows(IllegalArgumentException.class, () -> Headers.of("X-A\r\nB", "v"));
+    assertThrows(IllegalArgumentException.class, () -> Headers.of("Bad Name", "v"));
+    assertThrows(IllegalArgumentException.class, () -> Headers.of("X-A"));
+  }
+
+  @Test
+  void equalityIgnoresNameCase() {
+    assertEquals(Headers.of("Content-Type", "a"), Headers.of("content-type", "a"));
+    assertEquals(Headers.of("Content-Type", "a").hashCode(), Headers.of("content-type", "a").hashCode());
+    assertTrue(Headers.empty().isEmpty());
+  }
+}
