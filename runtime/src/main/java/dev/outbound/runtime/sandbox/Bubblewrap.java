@@ -13,6 +13,7 @@ final class Bubblewrap {
 
     /** Where the proxy socket's directory appears inside. */
     static final String SOCKET_DIR = "/run/outbound";
+    static final String SOCKET_NAME = "proxy.sock";
     static final int PROXY_PORT = 3128;
     /** The launcher's own failure inside the sandbox, as {@code docker run} reports its own (125). */
     static final int BRIDGE_FAILED = 125;
@@ -23,7 +24,7 @@ final class Bubblewrap {
      * are then the sandbox's. In /proc/net/tcp, {@code 0100007F:0C38} is 127.0.0.1:3128 and {@code 0A} LISTEN.
      */
     private static final String BRIDGE_THEN_COMMAND = """
-            (socat TCP-LISTEN:%d,bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:%s/proxy.sock \
+            (socat TCP-LISTEN:%d,bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:%s/%s \
             </dev/null >/dev/null 2>&1 &)
             tries=0
             until grep -q ' 0100007F:%04X 00000000:0000 0A' /proc/net/tcp; do
@@ -32,13 +33,13 @@ final class Bubblewrap {
               sleep 0.01
             done
             exec "$@"
-            """.formatted(PROXY_PORT, SOCKET_DIR, PROXY_PORT, BRIDGE_FAILED);
+            """.formatted(PROXY_PORT, SOCKET_DIR, SOCKET_NAME, PROXY_PORT, BRIDGE_FAILED);
 
     private Bubblewrap() {
     }
 
     /**
-     * @param socketDir   the host directory holding this sandbox's {@code proxy.sock}, and nothing else
+     * @param socketDir   the host directory holding this sandbox's proxy socket, and nothing else
      * @param workDir     the private writable working directory, the same path inside as outside
      * @param hiddenDirs  host directories that appear empty inside (the data directory, other sandboxes' sockets)
      * @param hiddenFiles host files that cannot be read inside (secrets)

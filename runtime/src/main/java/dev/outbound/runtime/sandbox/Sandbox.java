@@ -25,11 +25,13 @@ public final class Sandbox implements AutoCloseable {
     private static final String COMMAND_PID_INSIDE = "2";
 
     private final Path runDir;
+    private final Path socketPath;
     private final ProxySocket socket;
     private final Process process;
 
-    private Sandbox(Path runDir, ProxySocket socket, Process process) {
+    private Sandbox(Path runDir, Path socketPath, ProxySocket socket, Process process) {
         this.runDir = runDir;
+        this.socketPath = socketPath;
         this.socket = socket;
         this.process = process;
     }
@@ -41,6 +43,11 @@ public final class Sandbox implements AutoCloseable {
     /** The bubblewrap process; its streams are the command's unless they were inherited. */
     public Process process() {
         return process;
+    }
+
+    /** Where the sandbox's proxy socket is on the host; inside it is {@code /run/outbound/proxy.sock}. */
+    public Path socketPath() {
+        return socketPath;
     }
 
     /** The command's exit code, or 128 + the signal that killed it. */
@@ -150,7 +157,8 @@ public final class Sandbox implements AutoCloseable {
             try {
                 Path socketDir = Files.createDirectory(runDir.resolve("proxy"));
                 Path workDir = Files.createDirectory(runDir.resolve("work"));
-                socket = ProxySocket.open(socketDir.resolve("proxy.sock"), route);
+                Path socketPath = socketDir.resolve(Bubblewrap.SOCKET_NAME);
+                socket = ProxySocket.open(socketPath, route);
                 // the parent holds every other sandbox's socket directory
                 List<Path> hiddenDirs = Stream.concat(Stream.of(runDir.getParent()), hidden.directories().stream())
                         .toList();
@@ -162,7 +170,7 @@ public final class Sandbox implements AutoCloseable {
                 if (inheritIo) {
                     builder.inheritIO();
                 }
-                return new Sandbox(runDir, socket, builder.start());
+                return new Sandbox(runDir, socketPath, socket, builder.start());
             } catch (IOException e) {
                 abandon(runDir, socket);
                 throw new UncheckedIOException("cannot start the sandbox: " + e.getMessage(), e);
