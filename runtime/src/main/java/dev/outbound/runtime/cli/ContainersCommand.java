@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -56,7 +57,15 @@ final class ContainersCommand {
             }
             default -> throw new UsageException("unknown containers action " + action);
         };
-        String token = AdminToken.read(Path.of(flags.value("data-dir").orElse("outbound-data")));
+        Path dataDir = Path.of(flags.value("data-dir").orElse("outbound-data"));
+        String token;
+        try {
+            token = AdminToken.read(dataDir);
+        } catch (NoSuchFileException e) {
+            err.println("outbound: no admin token in " + dataDir.toAbsolutePath()
+                    + "; pass --data-dir with the server's data directory");
+            return 1;
+        }
         HttpResponse<String> response;
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             response = client.send(request.header("Authorization", "Bearer " + token)

@@ -16,7 +16,11 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.exit(run(Arrays.asList(args), System.out, System.err));
+        int code = run(Arrays.asList(args), System.out, System.err);
+        // serve returns only once its shutdown hook ran, when System.exit would block forever
+        if (code != 0) {
+            System.exit(code);
+        }
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {

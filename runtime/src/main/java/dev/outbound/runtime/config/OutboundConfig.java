@@ -3,6 +3,7 @@ package dev.outbound.runtime.config;
 import io.helidon.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -41,8 +42,9 @@ public record OutboundConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
-        classes = Map.copyOf(classes);
-        bindings = Map.copyOf(bindings);
+        // insertion order kept, so that problems are reported in the order of the file
+        classes = Collections.unmodifiableMap(new LinkedHashMap<>(classes));
+        bindings = Collections.unmodifiableMap(new LinkedHashMap<>(bindings));
     }
 
     /** Defaults everywhere, with the given data directory; for programs that embed the server. */

@@ -5,6 +5,8 @@ import dev.outbound.host.InvalidHostPatternException;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 import io.helidon.config.ConfigSources;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,8 +60,16 @@ public final class OutboundConfigReader {
 
     private OutboundConfig readOutbound(Config outbound) {
         OutboundConfig.Builder builder = OutboundConfig.builder(Path.of(text(outbound.get("data-dir"), "outbound-data")));
-        builder.proxy(listener(outbound.get("proxy"), OutboundConfig.DEFAULT_PROXY_PORT));
-        builder.admin(listener(outbound.get("admin"), OutboundConfig.DEFAULT_ADMIN_PORT));
+        ListenerAddress proxy = listener(outbound.get("proxy"), OutboundConfig.DEFAULT_PROXY_PORT);
+        ListenerAddress admin = listener(outbound.get("admin"), OutboundConfig.DEFAULT_ADMIN_PORT);
+        if (!isLoopback(admin.host())) {
+            problems.add("outbound.admin.host must be a loopback address (the admin API is never for containers), was "
+                    + admin.host());
+        }
+        if (proxy.port() != 0 && proxy.port() == admin.port()) {
+            problems.add("outbound.proxy.port and outbound.admin.port are both " + proxy.port());
+        }
+        builder.proxy(proxy).admin(admin);
         int denialStatus = integer(outbound.get("denial-status"), OutboundConfig.DEFAULT_DENIAL_STATUS);
         if (denialStatus < 400 || denialStatus > 599) {
             problems.add("outbound.denial-status must be an error status 400..599, was " + denialStatus);
@@ -183,6 +193,14 @@ public final class OutboundConfigReader {
             return fallback;
         }
         return parsed;
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static String text(Config node, String fallback) {

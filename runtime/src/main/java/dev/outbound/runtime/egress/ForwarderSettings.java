@@ -41,15 +41,13 @@ public record ForwarderSettings(
         trustedCertificates = List.copyOf(trustedCertificates);
     }
 
-    /** 10 s to connect, 30 s of silence, 64 KiB of response head, 4 idle connections per route, 64 in all, kept 30 s. */
+    /**
+     * 10 s to connect, 30 s of silence, 64 KiB of response head, 4 idle connections per route and 64
+     * in all, kept 30 s, and only the JVM's trust store.
+     */
     public static ForwarderSettings defaults() {
         return new ForwarderSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 64 * 1024, 4, 64,
                 Duration.ofSeconds(30), List.of());
-    }
-
-    public ForwarderSettings withConnectTimeout(Duration timeout) {
-        return new ForwarderSettings(timeout, readTimeout, maxResponseHeadBytes, maxIdleConnectionsPerRoute,
-                maxIdleConnections, idleTimeout, trustedCertificates);
     }
 
     public ForwarderSettings withReadTimeout(Duration timeout) {

@@ -188,7 +188,8 @@ public final class HttpForwarder implements AutoCloseable {
 
         DestinationUnreachableException unreachable(OriginRoute route) {
             String why = getCause() == null ? "" : ": " + getCause().getMessage();
-            return new DestinationUnreachableException(route + " closed the connection before answering" + why, getCause());
+            return new DestinationUnreachableException(
+                    route + " closed the connection before answering" + why, getCause());
         }
     }
 }

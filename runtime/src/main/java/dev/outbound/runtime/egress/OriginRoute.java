@@ -1,5 +1,6 @@
 package dev.outbound.runtime.egress;
 
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 
 /**
@@ -12,8 +13,11 @@ record OriginRoute(InetSocketAddress address, String scheme, String host) {
         return scheme.equals("https");
     }
 
+    /** {@code https://example.com (93.184.215.14:443)}, for messages. */
     @Override
     public String toString() {
-        return scheme + "://" + host + " (" + address.getAddress().getHostAddress() + ":" + address.getPort() + ")";
+        String ip = address.getAddress().getHostAddress();
+        String printed = address.getAddress() instanceof Inet6Address ? "[" + ip + "]" : ip;
+        return scheme + "://" + host + " (" + printed + ":" + address.getPort() + ")";
     }
 }

@@ -60,7 +60,10 @@ final class OriginTls {
         }
     }
 
-    /** One trust store: the default anchors and the extra certificates, so PKIX checks the chain and the name together. */
+    /**
+     * One trust store holding the default anchors and the extra certificates, so one PKIX trust
+     * manager checks the chain and the host name together.
+     */
     private static TrustManager[] trustManagers(List<X509Certificate> extraTrusted)
             throws GeneralSecurityException, IOException {
         TrustManagerFactory defaults = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

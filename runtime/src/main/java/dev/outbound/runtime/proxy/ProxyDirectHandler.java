@@ -1,34 +1,31 @@
 package dev.outbound.runtime.proxy;
 
-import dev.outbound.json.Json;
+import dev.outbound.OutboundResponse;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Answers what Helidon rejects before any handler runs (malformed request lines and headers,
- * conflicting framing, oversized bodies) in the proxy's JSON form. Helidon reports an oversized header
- * block as a plain bad request; SPEC §4.6 wants {@code 431} for it.
+ * conflicting framing, oversized bodies) with the proxy's own JSON errors. Helidon reports an oversized
+ * header block as a plain bad request; SPEC §4.6 wants {@code 431} for it.
  */
 final class ProxyDirectHandler implements DirectHandler {
 
     /** Helidon's message for a header block over {@code max-headers-size} ({@code Http1HeadersParser}). */
     static final String HEADERS_TOO_LARGE_MESSAGE = "Header size exceeded";
-    private static final Status HEADERS_TOO_LARGE = Status.create(431, "Request Header Fields Too Large");
 
     private final int maxHeaderBytes;
     private final long maxBodyBytes;
 
-    ProxyDirectHandler(int maxHeaderBytes, long maxBodyBytes) {
+    private ProxyDirectHandler(int maxHeaderBytes, long maxBodyBytes) {
         this.maxHeaderBytes = maxHeaderBytes;
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /** This handler for every kind of event Helidon handles directly. */
     static DirectHandlers all(int maxHeaderBytes, long maxBodyBytes) {
         ProxyDirectHandler handler = new ProxyDirectHandler(maxHeaderBytes, maxBodyBytes);
         DirectHandlers.Builder builder = DirectHandlers.builder();
@@ -41,33 +38,28 @@ final class ProxyDirectHandler implements DirectHandler {
     @Override
     public TransportResponse handle(TransportRequest request, EventType eventType, Status defaultStatus,
             ServerResponseHeaders responseHeaders, String message) {
-        Status status = defaultStatus;
-        Map<String, Object> body = new LinkedHashMap<>();
-        String kind;
-        if (HEADERS_TOO_LARGE_MESSAGE.equals(message)) {
-            status = HEADERS_TOO_LARGE;
-            kind = "headers-too-large";
-            body.put("error", "headers_too_large");
-            body.put("limit", (long) maxHeaderBytes);
-        } else if (status.code() == 413) {
-            kind = "body-too-large";
-            body.put("error", "body_too_large");
-            body.put("limit", maxBodyBytes);
-        } else if (status.code() >= 500 && eventType != EventType.HTTP_VERSION_NOT_SUPPORTED) {
-            kind = "internal-error";
-            body.put("error", "internal_error");
-        } else {
-            kind = "bad-request";
-            body.put("error", "bad_request");
-            body.put("message", message == null ? status.reasonPhrase() : message);
-        }
-        return TransportResponse.builder()
-                .status(status)
+        OutboundResponse answer = answer(eventType, defaultStatus, message);
+        TransportResponse.Builder response = TransportResponse.builder()
+                .status(Status.create(answer.status()))
                 .headers(responseHeaders)
-                .header(HeaderNames.CONTENT_TYPE, "application/json")
-                .header(HeaderNames.create(ProxyErrors.ERROR_HEADER), kind)
-                .entity(Json.write(body).getBytes(StandardCharsets.UTF_8))
-                .keepAlive(false)
-                .build();
+                .keepAlive(false);
+        answer.headers().forEach((name, value) -> response.header(HeaderNames.create(name), value));
+        return response.entity(answer.bytes()).build();
+    }
+
+    private OutboundResponse answer(EventType eventType, Status status, String message) {
+        if (HEADERS_TOO_LARGE_MESSAGE.equals(message)) {
+            return ProxyErrors.headersTooLarge(maxHeaderBytes);
+        }
+        if (status.code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code()) {
+            return ProxyErrors.bodyTooLarge(maxBodyBytes);
+        }
+        if (status.code() >= 500 && eventType != EventType.HTTP_VERSION_NOT_SUPPORTED) {
+            return ProxyErrors.internalError();
+        }
+        OutboundResponse badRequest = ProxyErrors.badRequest(message == null ? status.reasonPhrase() : message);
+        // keeps Helidon's 414 and 505 rather than folding them into 400
+        return status.code() == 400 ? badRequest : OutboundResponse.builder(status.code())
+                .headers(badRequest.headers()).body(badRequest.bytes()).build();
     }
 }

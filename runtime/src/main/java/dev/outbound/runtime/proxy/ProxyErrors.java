@@ -50,6 +50,11 @@ public final class ProxyErrors {
         return answer(500, "handler-failed", json("error", "handler_failed", "id", errorId));
     }
 
+    /** Something broke in the proxy itself; the details are in the server log, never in the answer. */
+    public static OutboundResponse internalError() {
+        return answer(500, "internal-error", json("error", "internal_error"));
+    }
+
     public static OutboundResponse connectNotSupported() {
         return answer(501, "connect-not-supported", json("error", "connect_not_supported",
                 "message", "CONNECT (HTTPS) is not supported yet; use plain http:// URLs through this proxy"));

@@ -2,6 +2,7 @@ package dev.outbound.runtime.egress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.outbound.host.Authority;
 import dev.outbound.host.HostNormalizer;
@@ -10,8 +11,10 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.UnknownHostException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +56,8 @@ class EgressGuardTest {
     void allowsALocalOriginNamedByAnAddressEntry() throws IOException {
         EgressGuard guard = guard(Map.of());
 
-        Destination destination = guard.vet(authority("127.0.0.1:" + port), EgressExceptions.from(List.of("127.0.0.1/32")));
+        Destination destination = guard.vet(authority("127.0.0.1:" + port),
+                EgressExceptions.from(List.of("127.0.0.1/32")));
 
         assertEquals(new InetSocketAddress("127.0.0.1", port), destination.vetted());
         try (Socket socket = new Socket()) {
@@ -88,7 +92,8 @@ class EgressGuardTest {
     void dialsTheResolvedAddressOfAnAllowedName() throws IOException {
         EgressGuard guard = guard(Map.of("origin.test", List.of(address("127.0.0.1"))));
 
-        Destination destination = guard.vet(authority("origin.test:" + port), EgressExceptions.from(List.of("127.0.0.1")));
+        Destination destination = guard.vet(authority("origin.test:" + port),
+                EgressExceptions.from(List.of("127.0.0.1")));
 
         assertEquals("origin.test", destination.authority().host());
         assertEquals(new InetSocketAddress("127.0.0.1", port), destination.vetted());
@@ -138,7 +143,8 @@ class EgressGuardTest {
     void dialsAnIpv4MappedAnswerAsIpv4() throws IOException {
         EgressGuard guard = guard(Map.of("mapped.test", List.of(ipv6("::ffff:127.0.0.1"))));
 
-        Destination destination = guard.vet(authority("mapped.test:" + port), EgressExceptions.from(List.of("127.0.0.1")));
+        Destination destination = guard.vet(authority("mapped.test:" + port),
+                EgressExceptions.from(List.of("127.0.0.1")));
 
         assertEquals(new InetSocketAddress("127.0.0.1", port), destination.vetted());
     }
@@ -180,6 +186,19 @@ class EgressGuardTest {
     }
 
     @Test
+    void refusesAnotherLocalInterfaceAddressOnAProxyPort() throws IOException {
+        InetAddress local = nonLoopbackLocalAddress();
+        assumeTrue(local != null, "this machine has only loopback interfaces");
+        EgressGuard guard = new EgressGuard(fakeResolver(Map.of()),
+                ProxyListeners.of(List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))));
+        Authority target = HostNormalizer.normalize(local.getHostAddress(), port);
+
+        // Allowed by address, as the machine's own address might be; still the proxy's port.
+        assertThrows(EgressDeniedException.class,
+                () -> guard.vet(target, EgressExceptions.from(List.of(target.host()))));
+    }
+
+    @Test
     void passesAPublicAddressOnAProxyPort() throws IOException {
         EgressGuard guard = new EgressGuard(fakeResolver(Map.of()),
                 ProxyListeners.of(List.of(new InetSocketAddress(port))));
@@ -210,6 +229,18 @@ class EgressGuardTest {
                 () -> guard.vet(authority("missing.test"), EgressExceptions.none())).getMessage());
         assertThrows(DestinationUnreachableException.class,
                 () -> guard.vet(authority("empty.test"), EgressExceptions.none()));
+    }
+
+    /** An address of this machine's own interfaces that is not loopback, or null; found, never contacted. */
+    private static InetAddress nonLoopbackLocalAddress() throws IOException {
+        for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress address : Collections.list(network.getInetAddresses())) {
+                if (!address.isLoopbackAddress() && !address.isLinkLocalAddress()) {
+                    return InetAddress.getByAddress(address.getAddress()); // without the zone id
+                }
+            }
+        }
+        return null;
     }
 
     private static EgressGuard guard(Map<String, List<InetAddress>> names) {

@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ScriptedOrigin implements AutoCloseable {
 
-    /** What to do with one accepted connection; the socket is closed afterwards. */
+    /** What to do with one accepted connection (numbered from 1); the socket is closed afterwards. */
     interface Script {
-        void play(int connection, InputStream in, OutputStream out) throws IOException;
+        void play(ScriptedOrigin self, int connection, InputStream in, OutputStream out) throws IOException;
     }
 
     /** A request as it arrived: the head as text and the body by its Content-Length. */
@@ -94,7 +94,7 @@ final class ScriptedOrigin implements AutoCloseable {
                 int connection = accepted.incrementAndGet();
                 Thread.ofVirtual().start(() -> {
                     try (socket) {
-                        script.play(connection, socket.getInputStream(), socket.getOutputStream());
+                        script.play(this, connection, socket.getInputStream(), socket.getOutputStream());
                     } catch (IOException e) {
                         // the client went away: the test sees what it needs from its own side
                     }

@@ -46,6 +46,10 @@ public final class TestApp {
         return OutboundResponse.ok("read " + request.bytes().length + " bytes");
     }
 
+    OutboundResponse noContent(OutboundRequest request) {
+        return OutboundResponse.empty(204);
+    }
+
     /** Reads the body with a limit of its own, below the server's. */
     OutboundResponse small(OutboundRequest request) {
         return OutboundResponse.ok("read " + request.bytes(10).length + " bytes");
