@@ -69,7 +69,10 @@ class RunCommandTest {
     @Test
     void usesARunningServerThroughItsAdminApi() throws IOException {
         Path dataDir = dir.resolve("running-server");
-        OutboundServer server = TestServers.start(TestServers.config(dataDir));
+        OutboundServer server = OutboundServer.builder(TestServers.config(dataDir).build())
+                .classLoader(SandboxAppClassPath.loader(dir))
+                .build()
+                .start();
         try {
             Finished run = Launcher.run(dir, args(dataDir, List.of("--server", "http://127.0.0.1:" + server.adminPort()),
                     "curl", "-s", "-S", "http://whoami.test/"), "");

@@ -34,7 +34,10 @@ class SandboxIsolationTest {
 
     @BeforeAll
     static void start() {
-        server = TestServers.start(TestServers.config(dir.resolve("data")));
+        server = OutboundServer.builder(TestServers.config(dir.resolve("data")).build())
+                .classLoader(SandboxAppClassPath.loader(dir))
+                .build()
+                .start();
         admin = server.admin();
         origin = Origin.start();
     }
