@@ -40,7 +40,12 @@ public final class OutboundConfigReader {
      * {@code outbound.proxy.port}, and so on for every key.
      */
     public static Config load(Optional<Path> file) {
-        Config.Builder builder = Config.builder().disableSystemPropertiesSource();
+        // Sources named explicitly, the environment first so that it wins: with none, Helidon would go
+        // looking for application.yaml files of its own.
+        Config.Builder builder = Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .addSource(ConfigSources.environmentVariables());
         file.ifPresent(path -> {
             if (!Files.isReadable(path)) {
                 throw new InvalidConfigException(List.of("config file " + path + " cannot be read"));

@@ -9,6 +9,7 @@ import dev.outbound.runtime.identity.ContainerInstance;
 import dev.outbound.runtime.policy.Decision;
 import dev.outbound.spi.Route;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
@@ -32,16 +33,36 @@ final class Dispatcher {
         this.errors = errors;
     }
 
-    Outcome dispatch(ContainerInstance instance, InstancePolicies.Compiled<?> compiled, OutboundRequest request) {
-        Decision decision = compiled.policy().decide(request.authority());
-        return switch (decision) {
+    /** Decides and carries out; an instance whose class this server does not load is denied. */
+    Outcome dispatch(ContainerInstance instance, Optional<InstancePolicies.Compiled<?>> policy, OutboundRequest request) {
+        if (policy.isEmpty()) {
+            return classNotLoaded(instance, request);
+        }
+        InstancePolicies.Compiled<?> compiled = policy.get();
+        return switch (compiled.policy().decide(request.authority())) {
             case Decision.Deny deny -> denied(request, deny.reason(), deny.rule());
             case Decision.Internet internet -> internet(compiled, request, internet.rule());
             case Decision.Handle<?> handle -> handle(instance, compiled, handle, request);
         };
     }
 
-    Outcome denied(OutboundRequest request, String reason, String rule) {
+    /** A CONNECT the policy does not deny gets {@code 501} until HTTPS is served. */
+    Outcome connect(ContainerInstance instance, Optional<InstancePolicies.Compiled<?>> policy, OutboundRequest request) {
+        if (policy.isEmpty()) {
+            return classNotLoaded(instance, request);
+        }
+        if (policy.get().policy().decide(request.authority()) instanceof Decision.Deny deny) {
+            return denied(request, deny.reason(), deny.rule());
+        }
+        return new Outcome(ProxyErrors.connectNotSupported(), Outcome.ERROR, "connect-not-supported", null, true);
+    }
+
+    private Outcome classNotLoaded(ContainerInstance instance, OutboundRequest request) {
+        return denied(request, "container class " + instance.className() + " is not loaded in this server",
+                "class-not-loaded");
+    }
+
+    private Outcome denied(OutboundRequest request, String reason, String rule) {
         return new Outcome(errors.denied(request.authority(), reason, rule), Outcome.DENIED, rule, null, false);
     }
 

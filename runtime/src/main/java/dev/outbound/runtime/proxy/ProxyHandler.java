@@ -7,7 +7,6 @@ import dev.outbound.host.Authority;
 import dev.outbound.host.HostNormalizer;
 import dev.outbound.host.InvalidHostException;
 import dev.outbound.runtime.identity.ContainerInstance;
-import dev.outbound.runtime.policy.Decision;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
@@ -15,6 +14,7 @@ import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.InputStream;
 import java.util.Optional;
 
 /**
@@ -23,8 +23,6 @@ import java.util.Optional;
  * {@code Host}), and hands the request to the {@link Dispatcher}.
  */
 public final class ProxyHandler implements Handler {
-
-    private static final String CLASS_NOT_LOADED = "class-not-loaded";
 
     private final IdentitySource identities;
     private final InstancePolicies policies;
@@ -46,19 +44,15 @@ public final class ProxyHandler implements Handler {
         long started = System.nanoTime();
         Optional<ContainerInstance> identified = identities.identify(request);
         if (identified.isEmpty()) {
-            recorder.unattributed("unauthenticated");
-            boolean unreadBody = hasBody(request);
-            ResponseWriter.write(ProxyErrors.proxyAuthenticationRequired(
+            refuse("unauthenticated", ProxyErrors.proxyAuthenticationRequired(
                     "this proxy needs the credentials of a registered container: use the proxyUrl it was given"),
-                    response, unreadBody);
-            closeConnectionIf(unreadBody);
+                    response, hasBody(request));
             return;
         }
         ContainerInstance instance = identified.get();
-        Optional<InstancePolicies.Compiled<?>> compiled = policies.forInstance(instance);
-        String method = request.prologue().method().text();
+        Optional<InstancePolicies.Compiled<?>> policy = policies.forInstance(instance);
         if (request.prologue().method() == Method.CONNECT) {
-            connect(instance, compiled, request, response, started);
+            connect(instance, policy, request, response, started);
             return;
         }
         RequestTarget target;
@@ -68,47 +62,38 @@ public final class ProxyHandler implements Handler {
                     request.headers().first(HeaderNames.HOST).orElse(null),
                     identities.acceptsOriginForm());
         } catch (BadTargetException e) {
-            recorder.unattributed("bad-request");
-            ResponseWriter.write(ProxyErrors.badRequest(e.getMessage()), response, true);
-            closeConnectionIf(true);
+            refuse("bad-request", ProxyErrors.badRequest(e.getMessage()), response, true);
             return;
         }
         ContainerBody body = new ContainerBody(request.content().inputStream(), maxBodyBytes);
-        OutboundRequest outbound = OutboundRequest.builder(method, target.scheme(), target.authority(), target.path(),
-                        target.query())
+        OutboundRequest outbound = OutboundRequest.builder(request.prologue().method().text(), target.scheme(),
+                        target.authority(), target.path(), target.query())
                 .headers(withoutProxyCredentials(request))
                 .body(body, request.headers().contentLength().orElse(hasBody(request) ? -1 : 0))
                 .build();
-        Outcome outcome = compiled.isEmpty()
-                ? dispatcher.denied(outbound, "container class " + instance.className() + " is not loaded in this server",
-                        CLASS_NOT_LOADED)
-                : dispatcher.dispatch(instance, compiled.get(), outbound);
-        answer(instance, outbound, outcome, body, response, started);
+        answer(instance, outbound, dispatcher.dispatch(instance, policy, outbound), body, response, started);
     }
 
     /** HTTPS is not served yet, but a CONNECT is still checked against the policy first (SPEC §4.7). */
-    private void connect(ContainerInstance instance, Optional<InstancePolicies.Compiled<?>> compiled,
+    private void connect(ContainerInstance instance, Optional<InstancePolicies.Compiled<?>> policy,
             ServerRequest request, ServerResponse response, long started) {
         Authority authority;
         try {
             authority = HostNormalizer.parseAuthority(request.prologue().uriPath().rawPath(), 443);
         } catch (InvalidHostException e) {
-            recorder.unattributed("bad-request");
-            ResponseWriter.write(ProxyErrors.badRequest("invalid CONNECT target: " + e.getMessage()), response, true);
-            closeConnectionIf(true);
+            refuse("bad-request", ProxyErrors.badRequest("invalid CONNECT target: " + e.getMessage()), response, true);
             return;
         }
         OutboundRequest outbound = OutboundRequest.builder("CONNECT", "https", authority, "/", null).build();
-        Outcome outcome;
-        if (compiled.isEmpty()) {
-            outcome = dispatcher.denied(outbound, "container class " + instance.className()
-                    + " is not loaded in this server", CLASS_NOT_LOADED);
-        } else if (compiled.get().policy().decide(authority) instanceof Decision.Deny deny) {
-            outcome = dispatcher.denied(outbound, deny.reason(), deny.rule());
-        } else {
-            outcome = new Outcome(ProxyErrors.connectNotSupported(), Outcome.ERROR, "connect-not-supported", null, true);
-        }
-        answer(instance, outbound, outcome, new ContainerBody(java.io.InputStream.nullInputStream(), maxBodyBytes), response, started);
+        answer(instance, outbound, dispatcher.connect(instance, policy, outbound),
+                new ContainerBody(InputStream.nullInputStream(), maxBodyBytes), response, started);
+    }
+
+    /** An answer to a request that no container can be held to, so it is counted but not logged. */
+    private void refuse(String reason, OutboundResponse answer, ServerResponse response, boolean close) {
+        recorder.unattributed(reason);
+        ResponseWriter.write(answer, response, close);
+        closeConnectionIf(close);
     }
 
     private void answer(ContainerInstance instance, OutboundRequest outbound, Outcome outcome,

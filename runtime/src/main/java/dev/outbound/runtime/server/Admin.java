@@ -12,6 +12,7 @@ import dev.outbound.runtime.proxy.ContainerClass;
 import dev.outbound.runtime.proxy.InstancePolicies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.SocketAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntSupplier;
@@ -31,12 +32,15 @@ public final class Admin {
     private final String proxyHost;
     private final IntSupplier proxyPort;
 
+    private final InstanceListeners instanceListeners;
+
     Admin(ContainerRegistry registry, OverridesStore overrides, InstancePolicies policies, EgressLog egressLog,
-            String proxyHost, IntSupplier proxyPort) {
+            InstanceListeners instanceListeners, String proxyHost, IntSupplier proxyPort) {
         this.registry = registry;
         this.overrides = overrides;
         this.policies = policies;
         this.egressLog = egressLog;
+        this.instanceListeners = instanceListeners;
         this.proxyHost = proxyHost;
         this.proxyPort = proxyPort;
     }
@@ -72,12 +76,26 @@ public final class Admin {
         return registry.get(id).orElseThrow(() -> notFound(id));
     }
 
-    /** Deregisters an instance: its credentials stop working and its run-time overrides are dropped. */
+    /**
+     * Opens a listener that belongs to this instance: requests on it are the instance's without
+     * credentials, in absolute or origin form. Give it a {@link java.net.UnixDomainSocketAddress} to mount
+     * into the instance's sandbox, or a loopback {@link java.net.InetSocketAddress} (port 0 picks one).
+     * It closes when the instance is deleted or the server stops.
+     *
+     * @return where it listens
+     */
+    public SocketAddress openListener(String id, SocketAddress address) {
+        get(id);
+        return instanceListeners.open(id, address);
+    }
+
+    /** Deregisters an instance: its credentials and listener stop working, its run-time overrides are dropped. */
     public void delete(String id) {
         synchronized (this) {
             if (!registry.delete(id)) {
                 throw notFound(id);
             }
+            instanceListeners.close(id);
             try {
                 overrides.delete(id);
             } catch (IOException e) {

@@ -60,6 +60,7 @@ public final class OutboundServer {
 
     private WebServer webServer;
     private Proxy proxy;
+    private InstanceListeners instanceListeners;
     private HttpForwarder forwarder;
     private EgressLog egressLog;
     private ConfiguredBindings bindings;
@@ -115,7 +116,9 @@ public final class OutboundServer {
             InstancePolicies policies = new InstancePolicies(classes, overrides);
             proxy = new Proxy(policies, passthrough, new EgressRecorder(egressLog, new ProxyMetrics(meters)),
                     config.limits(), config.denialStatus());
-            admin = new Admin(registry, overrides, policies, egressLog, urlHost(config.proxy().host()), this::proxyPort);
+            instanceListeners = new InstanceListeners(proxy, registry, ownListeners, config.shutdownGrace());
+            admin = new Admin(registry, overrides, policies, egressLog, instanceListeners,
+                    urlHost(config.proxy().host()), this::proxyPort);
 
             webServer = webServer(registry, new AdminService(admin, token)).start();
             ownListeners.add(new InetSocketAddress(config.proxy().host(), proxyPort()));
@@ -156,6 +159,7 @@ public final class OutboundServer {
         if (webServer == null) {
             return;
         }
+        instanceListeners.closeAll();
         webServer.stop();
         webServer = null;
         closeResources();

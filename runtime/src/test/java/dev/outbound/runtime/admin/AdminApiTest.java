@@ -208,7 +208,12 @@ class AdminApiTest {
         RawHttp.once(server.proxyPort(), "GET http://x.evil.test/second HTTP/1.1\r\nHost: x\r\nProxy-Authorization: "
                 + auth + "\r\n\r\n");
 
+        // a record is made once its answer is out, so it may trail the response a little
         HttpResponse<String> response = call("GET", "/v1/containers/" + id + "/egress?limit=10", null);
+        for (int wait = 0; wait < 50 && !response.body().contains("/second"); wait++) {
+            Thread.sleep(50);
+            response = call("GET", "/v1/containers/" + id + "/egress?limit=10", null);
+        }
         assertEquals(200, response.statusCode(), response.body());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> records = (List<Map<String, Object>>) json(response).get("records");
@@ -250,9 +255,14 @@ class AdminApiTest {
 
         int health = call("GET", "/observe/health", null, null).statusCode();
         assertTrue(health == 200 || health == 204, "health is UP without details: " + health);
-        HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.adminPort() + "/observe/metrics"))
-                .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.adminPort() + "/observe/metrics"))
+                .header("Accept", "text/plain").build();
+        HttpResponse<String> metrics = client.send(scrape, HttpResponse.BodyHandlers.ofString());
+        // counted once the answer is out, so the count may trail the response a little
+        for (int wait = 0; wait < 50 && !metrics.body().contains("outbound_denials_total{"); wait++) {
+            Thread.sleep(50);
+            metrics = client.send(scrape, HttpResponse.BodyHandlers.ofString());
+        }
         assertEquals(200, metrics.statusCode());
         String text = metrics.body();
         assertTrue(text.contains("outbound_requests_total{"), text);

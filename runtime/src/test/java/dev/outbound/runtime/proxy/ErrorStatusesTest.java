@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.outbound.runtime.log.EgressRecord;
 import dev.outbound.runtime.server.CreatedContainer;
 import dev.outbound.runtime.server.OutboundServer;
 import dev.outbound.runtime.testing.RawHttp;
@@ -16,6 +17,7 @@ import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -90,6 +92,17 @@ class ErrorStatusesTest {
             line.getThrown().printStackTrace(new PrintWriter(trace));
             assertTrue(trace.toString().contains("secret internal detail"));
             assertTrue(trace.toString().contains("TestApp.boom"), "the log has the stack trace");
+
+            // the record is written once the answer is out, so it may trail the response a little
+            Optional<EgressRecord> found = Optional.empty();
+            for (int wait = 0; wait < 50 && found.isEmpty(); wait++) {
+                found = server.admin().egress(alice.instance().id(), 1000).stream()
+                        .filter(r -> id.equals(r.errorId())).findFirst();
+                Thread.sleep(found.isEmpty() ? 50 : 0);
+            }
+            EgressRecord record = found.orElseThrow();
+            assertEquals(500, record.status());
+            assertEquals("handler:boom", record.rule());
         } finally {
             logger.removeHandler(capture);
         }

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.outbound.Params;
 import dev.outbound.runtime.admin.AdminToken;
 import dev.outbound.runtime.policy.HandlerSelection;
+import dev.outbound.runtime.testing.OnlyTheseDefinitions;
 import dev.outbound.runtime.testing.RawHttp;
 import dev.outbound.runtime.testing.RawResponse;
 import dev.outbound.runtime.testing.TestApp;
+import dev.outbound.runtime.testing.TestAppDefinition;
 import dev.outbound.runtime.testing.TestServers;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,6 +53,32 @@ class RestartTest {
             assertEquals(520, RawHttp.once(second.proxyPort(),
                     "GET http://echo.test/ HTTP/1.1\r\nHost: echo.test\r\n" + auth + "\r\n").status());
             assertEquals("survivor", second.admin().get(container.instance().id()).name());
+        } finally {
+            second.stop();
+        }
+    }
+
+    @Test
+    void instancesOfAClassThatIsNoLongerLoadedAreDenied() throws Exception {
+        Path data = dir.resolve("data");
+        OutboundServer first = TestServers.start(TestServers.config(data));
+        CreatedContainer open;
+        try {
+            open = first.admin().create("open-app", null);
+        } finally {
+            first.stop();
+        }
+        OutboundServer second = OutboundServer.builder(TestServers.config(data).build())
+                .classLoader(new OnlyTheseDefinitions(dir, TestAppDefinition.class)).build().start();
+        try {
+            assertEquals(List.of("test-app"), second.containerClasses());
+            RawResponse response = RawHttp.once(second.proxyPort(), "GET http://static.test/ HTTP/1.1\r\nHost: x\r\n"
+                    + "Proxy-Authorization: " + TestServers.proxyAuthorization(open) + "\r\n\r\n");
+            assertEquals(520, response.status());
+            assertEquals("class-not-loaded", response.json().get("rule"));
+            AdminException refused = assertThrows(AdminException.class,
+                    () -> second.admin().setDeniedHosts(open.instance().id(), List.of("x.test")));
+            assertEquals(AdminException.Kind.CONFLICT, refused.kind());
         } finally {
             second.stop();
         }

@@ -6,6 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,18 +21,32 @@ import java.util.Map;
 public final class RawHttp implements AutoCloseable {
 
     private final Socket socket;
+    private final SocketChannel channel;
     private final InputStream in;
     private final OutputStream out;
 
     private RawHttp(Socket socket) throws IOException {
         this.socket = socket;
+        this.channel = null;
         this.socket.setSoTimeout(15_000);
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }
 
+    private RawHttp(SocketChannel channel) {
+        this.socket = null;
+        this.channel = channel;
+        this.in = Channels.newInputStream(channel);
+        this.out = Channels.newOutputStream(channel);
+    }
+
     public static RawHttp connect(int port) throws IOException {
         return new RawHttp(new Socket("127.0.0.1", port));
+    }
+
+    /** A connection to a unix domain socket (reads have no timeout there: use it for short exchanges). */
+    public static RawHttp unix(Path path) throws IOException {
+        return new RawHttp(SocketChannel.open(UnixDomainSocketAddress.of(path)));
     }
 
     /** Sends one request and reads the whole response. */
@@ -74,6 +92,9 @@ public final class RawHttp implements AutoCloseable {
 
     /** Whether the server closed the connection (waits up to two seconds for it). */
     public boolean closedByServer() throws IOException {
+        if (socket == null) {
+            throw new UnsupportedOperationException("only on TCP connections");
+        }
         socket.setSoTimeout(2_000);
         try {
             return in.read() == -1;
@@ -112,6 +133,10 @@ public final class RawHttp implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        if (socket != null) {
+            socket.close();
+        } else {
+            channel.close();
+        }
     }
 }
