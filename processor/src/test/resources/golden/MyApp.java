@@ -27,7 +27,7 @@ import java.util.Map;
 public final class MyApp {
 
     @DurableObject
-    public static final class Counter {
+    public static class Counter {
     }
 
     public record GithubParams(

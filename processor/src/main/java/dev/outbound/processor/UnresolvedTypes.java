@@ -15,7 +15,7 @@ import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * Finds types a container class refers to that do not exist yet, usually because another processor
+ * Finds types an annotated class refers to that do not exist yet, usually because another processor
  * generates them in a later round. Such a class is processed in that later round instead: judging it
  * now would report types as unsupported that are merely not written yet.
  */
@@ -24,16 +24,11 @@ final class UnresolvedTypes {
     private UnresolvedTypes() {
     }
 
-    /** The first type the processor would read that is not resolved, if any. */
-    static Optional<TypeMirror> in(TypeElement container) {
-        List<TypeMirror> read = new ArrayList<>();
-        for (ExecutableElement constructor : ElementFilter.constructorsIn(container.getEnclosedElements())) {
-            constructor.getParameters().forEach(parameter -> read.add(parameter.asType()));
-            read.addAll(constructor.getThrownTypes());
-        }
+    /** The first type the processor would read of a container class that is not resolved, if any. */
+    static Optional<TypeMirror> inContainer(TypeElement container) {
+        List<TypeMirror> read = constructorTypes(container);
         for (ExecutableElement method : HandlerMethods.in(container)) {
-            read.add(method.getReturnType());
-            method.getParameters().forEach(parameter -> read.add(parameter.asType()));
+            read.addAll(signatureTypes(method));
         }
         // A params record's components are read too, and may themselves wait for a generated type.
         for (TypeMirror type : List.copyOf(read)) {
@@ -42,7 +37,42 @@ final class UnresolvedTypes {
                 record.getRecordComponents().stream().map(RecordComponentElement::asType).forEach(read::add);
             }
         }
-        return read.stream().filter(UnresolvedTypes::isUnresolved).findFirst();
+        return firstUnresolved(read);
+    }
+
+    /**
+     * The first type the processor would read of a durable object class that is not resolved, if any:
+     * its superclass (whose public methods the stub overrides too) and the signatures, throws clauses
+     * included, of its constructors and of {@code publicMethods}.
+     */
+    static Optional<TypeMirror> inDurableObject(TypeElement type, List<ExecutableElement> publicMethods) {
+        List<TypeMirror> read = constructorTypes(type);
+        read.add(type.getSuperclass());
+        for (ExecutableElement method : publicMethods) {
+            read.addAll(signatureTypes(method));
+            read.addAll(method.getThrownTypes());
+        }
+        return firstUnresolved(read);
+    }
+
+    private static List<TypeMirror> constructorTypes(TypeElement type) {
+        List<TypeMirror> read = new ArrayList<>();
+        for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+            constructor.getParameters().forEach(parameter -> read.add(parameter.asType()));
+            read.addAll(constructor.getThrownTypes());
+        }
+        return read;
+    }
+
+    private static List<TypeMirror> signatureTypes(ExecutableElement method) {
+        List<TypeMirror> read = new ArrayList<>();
+        read.add(method.getReturnType());
+        method.getParameters().forEach(parameter -> read.add(parameter.asType()));
+        return read;
+    }
+
+    private static Optional<TypeMirror> firstUnresolved(List<TypeMirror> types) {
+        return types.stream().filter(UnresolvedTypes::isUnresolved).findFirst();
     }
 
     private static boolean isUnresolved(TypeMirror type) {

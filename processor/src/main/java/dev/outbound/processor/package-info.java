@@ -6,6 +6,11 @@
  * {@code META-INF/services/dev.outbound.spi.ContainerDefinition}. Nested classes join their simple
  * names: {@code Outer_Inner_OutboundRoutes}. Generated code uses no reflection.
  *
+ * <p>For every {@code @DurableObject} class it generates {@code <Class>_Stub}, a subclass whose public
+ * methods run through the object's {@code ObjectActor}, and {@code <Class>_DurableObject} (the
+ * {@code DurableObjectDefinition}, whose {@code activate} creates the stub), listed in
+ * {@code META-INF/services/dev.outbound.spi.DurableObjectDefinition}.
+ *
  * <h2>Host lookup</h2>
  * The routes are a {@code HostMatcher}: exact names and IP literals sit in a hash map, so lookup costs
  * the same for any number of exact hosts; CIDR blocks and globs are tried after them, most specific
@@ -25,9 +30,10 @@
  * Model, validation and writing are separate packages. {@code validation} checks a class and collects
  * every problem into one report, each message on the element (and annotation value) to change, saying
  * what to write instead; a class with any error gets no generated code. {@code model} turns a valid class
- * into a {@code ContainerModel}; {@code writing} renders it through one {@code SourceFileGenerator}
- * template that adds {@code @Generated} and the container class as originating element. A class that
- * refers to a type not generated yet (by another processor) waits for the round that has it.
+ * into a {@code ContainerModel} or {@code DurableObjectModel}; {@code writing} renders it through one
+ * {@code SourceFileGenerator} template that adds {@code @Generated} and the annotated class as
+ * originating element. A class that refers to a type not generated yet (by another processor) waits for
+ * the round that has it.
  *
  * <h2>Decisions</h2>
  * <ul>
@@ -43,9 +49,15 @@
  *       are set); boxed types, {@code String} may be absent and are {@code null}; lists and maps are
  *       empty. A named handler without a params parameter accepts any params.
  *   <li>The {@code @Inject} constructor must not throw checked exceptions.
- *   <li>The services file is written once, after the last round, listing every container compiled in
- *       this compilation. The processor is aggregating for Gradle, which reprocesses all containers
- *       when one changes, so it does not merge an earlier file.
+ *   <li>A durable object's stub routes every public instance method callable on the object, inherited
+ *       and interface default methods included, except those of {@code Object} (the runtime's
+ *       collections and logging call them). A final one is an error: it would bypass the actor. The
+ *       stub needs {@code ObjectActor.call} to rethrow checked exceptions as they are and to be
+ *       reentrant, as an object's public methods may call each other; calls the constructor makes run
+ *       directly, before the stub has its actor.
+ *   <li>The services files are written once, after the last round, listing every definition generated in
+ *       this compilation. The processor is aggregating for Gradle, which reprocesses all annotated
+ *       classes when one changes, so it does not merge an earlier file.
  * </ul>
  */
 package dev.outbound.processor;

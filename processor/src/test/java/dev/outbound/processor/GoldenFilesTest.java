@@ -22,6 +22,8 @@ class GoldenFilesTest {
 
     private static final JavaFileObject MY_APP = JavaFileObjects.forResource("golden/MyApp.java");
     private static final JavaFileObject OUTER = JavaFileObjects.forResource("golden/Outer.java");
+    private static final JavaFileObject COUNTER = JavaFileObjects.forResource("golden/Counter.java");
+    private static final JavaFileObject LEDGER = JavaFileObjects.forResource("golden/Ledger.java");
 
     @Test
     void routingTable() {
@@ -58,6 +60,30 @@ class GoldenFilesTest {
                 .contentsAsUtf8String().isEqualTo(golden("Outer_Inner_Injector.java"));
         assertThat(compilation).generatedSourceFile("com.example.Outer_Inner_OutboundContainer")
                 .contentsAsUtf8String().isEqualTo(golden("Outer_Inner_OutboundContainer.java"));
+    }
+
+    /**
+     * A value, a void method, one throwing a checked exception, a generic method and one inherited from
+     * a generic superclass; toString and the package-private method are left alone.
+     */
+    @Test
+    void durableObjectStub() {
+        assertThat(compile(COUNTER, LEDGER)).generatedSourceFile("com.example.Counter_Stub")
+                .contentsAsUtf8String().isEqualTo(golden("Counter_Stub.java"));
+    }
+
+    @Test
+    void durableObjectDefinition() {
+        assertThat(compile(COUNTER, LEDGER)).generatedSourceFile("com.example.Counter_DurableObject")
+                .contentsAsUtf8String().isEqualTo(golden("Counter_DurableObject.java"));
+    }
+
+    /** MyApp.Counter is nested: its definition is MyApp_Counter_DurableObject. */
+    @Test
+    void serviceRegistrationListsEveryDurableObject() {
+        assertThat(compile(MY_APP, COUNTER, LEDGER))
+                .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/dev.outbound.spi.DurableObjectDefinition")
+                .contentsAsUtf8String().isEqualTo(golden("dev.outbound.spi.DurableObjectDefinition"));
     }
 
     private static Compilation compile(JavaFileObject... sources) {

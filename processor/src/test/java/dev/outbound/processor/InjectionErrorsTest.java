@@ -1,8 +1,12 @@
 package dev.outbound.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.outbound.processor.TestSources.assertOnlyError;
+import static dev.outbound.processor.TestSources.compile;
+import static dev.outbound.processor.TestSources.lineOf;
 import static dev.outbound.processor.TestSources.source;
 
+import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -161,8 +165,16 @@ class InjectionErrorsTest {
                     App(@Named("COUNTERS") DurableObjectNamespace<Counter> counters) {}
                 }
                 """);
-        assertOnlyError(app, "DurableObjectNamespace<Counter> counters",
-                "durable object class Counter must not be private or nested in a private class: the generated injector"
-                        + " names it");
+        Compilation compilation = compile(app);
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation)
+                .hadErrorContaining("durable object class Counter must not be private or nested in a private class: the"
+                        + " generated injector names it")
+                .inFile(app)
+                .onLine(lineOf(app, "DurableObjectNamespace<Counter> counters"));
+        // The durable object class itself is reported too, as it gets no stub.
+        assertThat(compilation).hadErrorContaining("@DurableObject class Counter must not be private")
+                .inFile(app)
+                .onLine(lineOf(app, "private static class Counter"));
     }
 }

@@ -51,7 +51,7 @@ class ProcessingStepsTest {
     }
 
     @Test
-    void everyGeneratedFileNamesItsContainerClassesAsOrigin() {
+    void everyGeneratedFileNamesItsAnnotatedClassesAsOrigin() {
         JavaFileObject first = source("First", """
                 @OutboundContainer(name = "first")
                 class First {
@@ -62,8 +62,13 @@ class ProcessingStepsTest {
                 class Second {
                 }
                 """);
+        JavaFileObject counter = source("Counter", """
+                @DurableObject
+                class Counter {
+                }
+                """);
         FileRecordingProcessor processor = new FileRecordingProcessor();
-        assertThat(Compiler.javac().withProcessors(processor).compile(first, second)).succeededWithoutWarnings();
+        assertThat(Compiler.javac().withProcessors(processor).compile(first, second, counter)).succeededWithoutWarnings();
         assertThat(processor.createdFiles()).containsExactly(
                 "com.example.First_OutboundRoutes", List.of("com.example.First"),
                 "com.example.First_Injector", List.of("com.example.First"),
@@ -71,7 +76,10 @@ class ProcessingStepsTest {
                 "com.example.Second_OutboundRoutes", List.of("com.example.Second"),
                 "com.example.Second_Injector", List.of("com.example.Second"),
                 "com.example.Second_OutboundContainer", List.of("com.example.Second"),
-                "META-INF/services/dev.outbound.spi.ContainerDefinition", List.of("com.example.First", "com.example.Second"));
+                "com.example.Counter_Stub", List.of("com.example.Counter"),
+                "com.example.Counter_DurableObject", List.of("com.example.Counter"),
+                "META-INF/services/dev.outbound.spi.ContainerDefinition", List.of("com.example.First", "com.example.Second"),
+                "META-INF/services/dev.outbound.spi.DurableObjectDefinition", List.of("com.example.Counter"));
     }
 
     @Test
@@ -117,6 +125,25 @@ class ProcessingStepsTest {
                 .contains("new GeneratedCounter.Params(");
         assertThat(compilation).generatedSourceFile("com.example.App_Injector").contentsAsUtf8String()
                 .contains("(DurableObjectNamespace<GeneratedCounter>) bindings.binding(\"COUNTERS\"");
+    }
+
+    @Test
+    void durableObjectWaitsForASuperclassAnotherProcessorGenerates() {
+        JavaFileObject counter = source("Counter", """
+                @DurableObject
+                class Counter extends GeneratedLedger {
+                }
+                """);
+        Compilation compilation = TestSources.compileWithGenerated(counter, "com.example.GeneratedLedger", """
+                package com.example;
+
+                public class GeneratedLedger {
+                    public int size() { return 0; }
+                }
+                """);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.example.Counter_Stub").contentsAsUtf8String()
+                .contains("public int size() {");
     }
 
     @Test

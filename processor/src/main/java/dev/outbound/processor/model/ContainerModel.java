@@ -20,7 +20,7 @@ public record ContainerModel(
         List<HostRoute> hostRoutes,
         Optional<HandlerMethod> catchAll,
         List<NamedHandler> namedHandlers,
-        List<BindingParameter> bindings) {
+        List<BindingParameter> bindings) implements ClassModel {
 
     /**
      * The static policy of the annotation, host patterns in canonical form.

@@ -1,18 +1,14 @@
 package dev.outbound.processor.model;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.TypeName;
 import dev.outbound.Outbound;
 import dev.outbound.OutboundContainer;
 import dev.outbound.OutboundHandler;
 import dev.outbound.host.HostPattern;
-import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
@@ -27,9 +23,11 @@ import javax.lang.model.type.TypeMirror;
 public final class ContainerReader {
 
     private final KnownTypes known;
+    private final BindingParameterReader bindingReader;
 
     public ContainerReader(KnownTypes known) {
         this.known = known;
+        this.bindingReader = new BindingParameterReader(known);
     }
 
     public ContainerModel read(TypeElement type) {
@@ -107,36 +105,8 @@ public final class ContainerReader {
     }
 
     private List<BindingParameter> bindings(TypeElement type) {
-        List<BindingParameter> bindings = new ArrayList<>();
-        for (VariableElement parameter : InjectConstructors.selected(type).getParameters()) {
-            TypeMirror declared = parameter.asType();
-            bindings.add(new BindingParameter(
-                    Annotations.stringValue(Annotations.find(parameter, Named.class).orElseThrow(), "value"),
-                    BindingType.of(declared, known).orElseThrow(),
-                    TypeName.get(declared),
-                    simpleText(declared),
-                    type.getQualifiedName() + "(" + parameter.getSimpleName() + ")"));
-        }
-        return List.copyOf(bindings);
-    }
-
-    /** {@code DurableObjectNamespace<MyApp.Counter>}: the type as source code usually spells it. */
-    private static String simpleText(TypeMirror type) {
-        if (!(type instanceof DeclaredType declared)) {
-            return type.toString();
-        }
-        String name = nestedName(declared.asElement());
-        if (declared.getTypeArguments().isEmpty()) {
-            return name;
-        }
-        return declared.getTypeArguments().stream()
-                .map(ContainerReader::simpleText)
-                .collect(Collectors.joining(", ", name + "<", ">"));
-    }
-
-    private static String nestedName(Element type) {
-        Element enclosing = type.getEnclosingElement();
-        String simple = type.getSimpleName().toString();
-        return enclosing instanceof TypeElement outer ? nestedName(outer) + "." + simple : simple;
+        return InjectConstructors.selected(type, InjectedClass.CONTAINER, known).getParameters().stream()
+                .map(parameter -> bindingReader.read(type, parameter))
+                .toList();
     }
 }

@@ -33,4 +33,8 @@ public final class KnownTypes {
     public Elements elements() {
         return elements;
     }
+
+    public Types types() {
+        return types;
+    }
 }

@@ -19,7 +19,7 @@ final class ContainerClassValidator {
     boolean validate(TypeElement type, AnnotationMirror container, ValidationReport report) {
         String simpleName = type.getSimpleName().toString();
         if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD) {
-            report.error("@OutboundContainer must annotate a class, not " + kindName(type.getKind())
+            report.error("@OutboundContainer must annotate a class, not " + ElementKinds.describe(type.getKind())
                     + ": the injector creates an instance of it", type, container);
             return false;
         }
@@ -56,14 +56,5 @@ final class ContainerClassValidator {
             }
         }
         return true;
-    }
-
-    private static String kindName(ElementKind kind) {
-        return switch (kind) {
-            case INTERFACE -> "an interface";
-            case ENUM -> "an enum";
-            case ANNOTATION_TYPE -> "an annotation type";
-            default -> kind.toString().toLowerCase(java.util.Locale.ROOT);
-        };
     }
 }

@@ -3,6 +3,7 @@ package dev.outbound.processor.validation;
 import dev.outbound.OutboundContainer;
 import dev.outbound.processor.model.Annotations;
 import dev.outbound.processor.model.HandlerMethods;
+import dev.outbound.processor.model.InjectedClass;
 import dev.outbound.processor.model.KnownTypes;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
@@ -33,7 +34,7 @@ public final class ContainerValidator {
         if (!classValidator.validate(type, container, report)) {
             return report;
         }
-        injectionValidator.validate(type, report);
+        injectionValidator.validate(type, InjectedClass.CONTAINER, report);
         for (ExecutableElement method : HandlerMethods.in(type)) {
             methodValidator.validate(method, report);
         }

@@ -3,9 +3,7 @@ package dev.outbound.processor.writing;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.outbound.processor.model.ContainerModel;
 import dev.outbound.spi.BindingRequirement;
@@ -23,7 +21,7 @@ import javax.lang.model.element.Modifier;
  * {@code ServiceLoader} (hence public, with the implicit public no-argument constructor). It ties the
  * name and policy of the annotation to the generated injector and routes.
  */
-public final class ContainerDefinitionGenerator extends SourceFileGenerator {
+public final class ContainerDefinitionGenerator extends SourceFileGenerator<ContainerModel> {
 
     public ContainerDefinitionGenerator(Filer filer) {
         super(filer);
@@ -73,12 +71,5 @@ public final class ContainerDefinitionGenerator extends SourceFileGenerator {
     private static CodeBlock list(List<String> patterns) {
         return CodeBlock.of("$T.of($L)", List.class,
                 CodeBlock.join(patterns.stream().map(pattern -> CodeBlock.of("$S", pattern)).toList(), ", "));
-    }
-
-    private static MethodSpec.Builder override(String name, TypeName returns) {
-        return MethodSpec.methodBuilder(name)
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(returns);
     }
 }

@@ -3,8 +3,8 @@ package dev.outbound.processor.writing;
 import com.palantir.javapoet.ClassName;
 
 /**
- * Names of the generated classes: the container's simple names joined by {@code _} and a suffix, in
- * the container's package ({@code MyApp_OutboundRoutes}, {@code Outer_Inner_OutboundRoutes}).
+ * Names of the generated classes: the annotated class's simple names joined by {@code _} and a suffix,
+ * in the class's package ({@code MyApp_OutboundRoutes}, {@code Outer_Inner_OutboundRoutes}).
  */
 public final class GeneratedNames {
 
@@ -23,7 +23,15 @@ public final class GeneratedNames {
         return named(container, "OutboundContainer");
     }
 
-    private static ClassName named(ClassName container, String suffix) {
-        return ClassName.get(container.packageName(), String.join("_", container.simpleNames()) + "_" + suffix);
+    public static ClassName stub(ClassName objectClass) {
+        return named(objectClass, "Stub");
+    }
+
+    public static ClassName objectDefinition(ClassName objectClass) {
+        return named(objectClass, "DurableObject");
+    }
+
+    private static ClassName named(ClassName annotated, String suffix) {
+        return ClassName.get(annotated.packageName(), String.join("_", annotated.simpleNames()) + "_" + suffix);
     }
 }

@@ -33,7 +33,7 @@ import javax.lang.model.element.Modifier;
  * (exact hosts in a hash map, then patterns most specific first), the catch-all, the named handlers and
  * one decoder per params record. Members a class does not need are left out.
  */
-public final class RoutesGenerator extends SourceFileGenerator {
+public final class RoutesGenerator extends SourceFileGenerator<ContainerModel> {
 
     private static final ClassName ROUTE = ClassName.get(Route.class);
     private static final ClassName NAMED_ROUTE = ClassName.get(NamedRoute.class);
@@ -145,13 +145,6 @@ public final class RoutesGenerator extends SourceFileGenerator {
                 .addParameter(Params.class, "params")
                 .addStatement("return new $T($L)", record.type(), arguments)
                 .build();
-    }
-
-    private static MethodSpec.Builder override(String name, TypeName returns) {
-        return MethodSpec.methodBuilder(name)
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(returns);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.outbound.runtime.binding;
 
 import io.helidon.config.Config;
-import java.nio.file.Path;
 
 /** Makes one configured binding at start. */
 @FunctionalInterface
@@ -12,8 +11,8 @@ public interface BindingFactory {
      *
      * @param name    the binding's name, as handlers ask for it with {@code @Named}
      * @param node    its node {@code outbound.bindings.<name>}
-     * @param dataDir where embedded backends keep their files
+     * @param context the data directory, class loader and the other bindings
      * @throws InvalidBindingException with a message that says what to change
      */
-    Object create(String name, Config node, Path dataDir);
+    Object create(String name, Config node, BindingContext context);
 }

@@ -1,5 +1,8 @@
 package dev.outbound.runtime.binding;
 
+import dev.outbound.binding.DurableObjectNamespace;
+import dev.outbound.binding.KvNamespace;
+import dev.outbound.binding.ObjectBucket;
 import dev.outbound.binding.Secret;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +28,11 @@ public final class BindingTypes {
 
     /** Every type this runtime ships. */
     public static BindingTypes standard() {
-        return of(List.of(new BindingType("secret", Secret.class, new SecretBindingFactory())));
+        return of(List.of(
+                new BindingType("kv", KvNamespace.class, new KvBindingFactory()),
+                new BindingType("bucket", ObjectBucket.class, new BucketBindingFactory()),
+                new BindingType("durable-object", DurableObjectNamespace.class, new DurableObjectBindingFactory()),
+                new BindingType("secret", Secret.class, new SecretBindingFactory())));
     }
 
     public static BindingTypes of(List<BindingType> types) {

@@ -31,8 +31,11 @@ public final class ConfiguredBindings implements BindingResolver, AutoCloseable 
 
     /** Makes every configured binding; the ones that fail are reported to {@code problems} and left out. */
     public static ConfiguredBindings create(
-            Map<String, Config> nodes, BindingTypes types, Path dataDir, ConfigProblems problems) {
+            Map<String, Config> nodes, BindingTypes types, Path dataDir, ClassLoader classLoader,
+            ConfigProblems problems) {
         Map<String, Made> made = new LinkedHashMap<>();
+        ConfiguredBindings configured = new ConfiguredBindings(made, types);
+        BindingContext context = new BindingContext(dataDir, classLoader, configured);
         nodes.forEach((name, node) -> {
             String key = "outbound.bindings." + name + ".type";
             Optional<String> typeName = node.get("type").asString().asOptional();
@@ -47,12 +50,12 @@ public final class ConfiguredBindings implements BindingResolver, AutoCloseable 
                 return;
             }
             try {
-                made.put(name, new Made(type.get(), type.get().factory().create(name, node, dataDir)));
+                made.put(name, new Made(type.get(), type.get().factory().create(name, node, context)));
             } catch (InvalidBindingException e) {
                 problems.add(e.getMessage());
             }
         });
-        return new ConfiguredBindings(made, types);
+        return configured;
     }
 
     /** Checks every binding each class's constructor needs against what is configured. */

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 final class SecretBindingFactory implements BindingFactory {
 
     @Override
-    public Object create(String name, Config node, Path dataDir) {
+    public Object create(String name, Config node, BindingContext context) {
         String key = "outbound.bindings." + name;
         var env = node.get("env").asString();
         var file = node.get("file").asString();

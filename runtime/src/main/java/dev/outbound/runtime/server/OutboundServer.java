@@ -96,7 +96,7 @@ public final class OutboundServer {
             ConfigProblems problems = new ConfigProblems();
             List<ContainerDefinition<?>> definitions = ContainerClassLoader.discover(classLoader, problems);
             checkClassNames(definitions, problems);
-            bindings = ConfiguredBindings.create(config.bindings(), bindingTypes, dataDir, problems);
+            bindings = ConfiguredBindings.create(config.bindings(), bindingTypes, dataDir, classLoader, problems);
             bindings.check(definitions, config.bindings(), problems);
             problems.throwIfAny();
             Map<String, ContainerClass<?>> classes =

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretBindingTest {
 
     static Object create(Map<String, String> node) {
-        return new SecretBindingFactory().create("TOKEN", Config.just(ConfigSources.create(node)), Path.of("."));
+        return new SecretBindingFactory().create("TOKEN", Config.just(ConfigSources.create(node)), new BindingContext(Path.of("."), SecretBindingTest.class.getClassLoader(), null));
     }
 
     @Test

@@ -60,7 +60,7 @@ class StartupValidationTest {
     void bindingOfTheWrongType() {
         BindingTypes types = BindingTypes.of(List.of(
                 BindingTypes.standard().named("secret").orElseThrow(),
-                new BindingType("counter", AtomicLong.class, (name, config, dataDir) -> new AtomicLong())));
+                new BindingType("counter", AtomicLong.class, (name, config, context) -> new AtomicLong())));
         List<String> problems = problems(OutboundServer.builder(withoutBindings()
                 .binding("API_TOKEN", node(Map.of("type", "counter"))).build()).bindingTypes(types));
         assertEquals(List.of("binding API_TOKEN needed by test-app (dev.outbound.runtime.testing.TestApp(apiToken))"
