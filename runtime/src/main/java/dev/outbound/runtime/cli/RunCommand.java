@@ -5,9 +5,9 @@ import dev.outbound.runtime.config.InvalidConfigException;
 import dev.outbound.runtime.config.ListenerAddress;
 import dev.outbound.runtime.config.OutboundConfig;
 import dev.outbound.runtime.config.OutboundConfigReader;
-import dev.outbound.runtime.sandbox.DedicatedListener;
 import dev.outbound.runtime.sandbox.Executables;
 import dev.outbound.runtime.sandbox.HostSecrets;
+import dev.outbound.runtime.sandbox.InstanceSocket;
 import dev.outbound.runtime.sandbox.RemoteServer;
 import dev.outbound.runtime.sandbox.Sandbox;
 import dev.outbound.runtime.sandbox.SignalForwarding;
@@ -102,10 +102,10 @@ final class RunCommand {
         } catch (AdminException e) {
             return refuse(err, e.getMessage());
         }
-        teardown.add(() -> server.admin().delete(created.instance().id()));
-        DedicatedListener route = DedicatedListener.start(server, created.instance());
-        teardown.add(route::close);
-        return runSandbox(Sandbox.builder(route, command).hiding(HostSecrets.of(config)), teardown);
+        String id = created.instance().id();
+        teardown.add(() -> server.admin().delete(id));
+        return runSandbox(Sandbox.builder(new InstanceSocket(server.admin(), id), command)
+                .hiding(HostSecrets.of(config)), teardown);
     }
 
     /**

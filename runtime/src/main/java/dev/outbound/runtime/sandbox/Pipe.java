@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
-/** Copies bytes both ways between a sandbox's connection and the proxy until both sides are done. */
+/** Copies bytes both ways between a sandbox's connection and the server's until both sides are done. */
 final class Pipe {
 
     private static final int BUFFER_BYTES = 16 * 1024;
@@ -13,10 +13,10 @@ final class Pipe {
     }
 
     /** Blocks until both directions end; closes both connections. */
-    static void run(SocketChannel sandbox, Upstream proxy) {
-        try (sandbox; proxy) {
-            Thread toSandbox = Thread.ofVirtual().start(() -> copy(proxy.channel(), sandbox));
-            copy(sandbox, proxy.channel());
+    static void run(SocketChannel sandbox, SocketChannel server) {
+        try (sandbox; server) {
+            Thread toSandbox = Thread.ofVirtual().start(() -> copy(server, sandbox));
+            copy(sandbox, server);
             toSandbox.join();
         } catch (IOException | InterruptedException e) {
             // one side went away: closing both is all there is to do

@@ -1,19 +1,20 @@
 package dev.outbound.runtime.sandbox;
 
-import java.io.IOException;
+import java.nio.file.Path;
 
-/** Where the connections a sandbox makes on its proxy socket are passed on to, attributed to its instance. */
+/** How the proxy comes to take one instance's connections on the unix socket of its sandbox. */
 public interface ProxyRoute extends AutoCloseable {
 
-    /** A new connection to the proxy that counts as the instance's until it is closed. */
-    Upstream open() throws IOException;
+    /** Starts taking the instance's connections at {@code socket}, a path in a directory only its sandbox sees. */
+    void listen(Path socket);
 
     /**
-     * The {@code user:password} the sandbox's proxy URL carries, or empty when the route itself implies
+     * The {@code user:password} the sandbox's proxy URL carries, or empty when the socket itself implies
      * the instance and the sandbox needs no credentials.
      */
     String proxyUserInfo();
 
+    /** Stops taking connections on the socket. */
     @Override
     void close();
 }

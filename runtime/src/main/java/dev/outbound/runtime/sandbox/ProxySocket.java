@@ -2,6 +2,7 @@ package dev.outbound.runtime.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
@@ -12,27 +13,27 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The unix socket one sandbox reaches the proxy through, the only thing it sees of the host's network:
- * each connection on it is piped to the instance's {@link ProxyRoute}, a virtual thread per direction.
+ * A unix socket that passes every connection on to a TCP address, a virtual thread per direction: how a
+ * sandbox's socket reaches a server in another process.
  */
 final class ProxySocket implements AutoCloseable {
 
     private final ServerSocketChannel server;
-    private final ProxyRoute route;
+    private final InetSocketAddress target;
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
 
-    private ProxySocket(ServerSocketChannel server, ProxyRoute route) {
+    private ProxySocket(ServerSocketChannel server, InetSocketAddress target) {
         this.server = server;
-        this.route = route;
+        this.target = target;
         this.acceptor = Thread.ofVirtual().name("outbound-sandbox-socket").start(this::accept);
     }
 
-    static ProxySocket open(Path path, ProxyRoute route) {
+    static ProxySocket open(Path path, InetSocketAddress target) {
         try {
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(path));
-            return new ProxySocket(server, route);
+            return new ProxySocket(server, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + path + ": " + e.getMessage(), e);
         }
@@ -51,9 +52,9 @@ final class ProxySocket implements AutoCloseable {
             open.add(connection);
             Thread.ofVirtual().start(() -> {
                 try {
-                    Pipe.run(connection, route.open());
+                    Pipe.run(connection, SocketChannel.open(target));
                 } catch (IOException e) {
-                    // the proxy cannot be reached: the client sees its connection closed
+                    // the server cannot be reached: the client sees its connection closed
                 } finally {
                     closeQuietly(connection);
                     open.remove(connection);

@@ -26,13 +26,13 @@ public final class Sandbox implements AutoCloseable {
 
     private final Path runDir;
     private final Path socketPath;
-    private final ProxySocket socket;
+    private final ProxyRoute route;
     private final Process process;
 
-    private Sandbox(Path runDir, Path socketPath, ProxySocket socket, Process process) {
+    private Sandbox(Path runDir, Path socketPath, ProxyRoute route, Process process) {
         this.runDir = runDir;
         this.socketPath = socketPath;
-        this.socket = socket;
+        this.route = route;
         this.process = process;
     }
 
@@ -85,7 +85,7 @@ public final class Sandbox implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        socket.close();
+        route.close();
         deleteQuietly(runDir);
     }
 
@@ -153,12 +153,11 @@ public final class Sandbox implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the sandbox's directory: " + e.getMessage(), e);
             }
-            ProxySocket socket = null;
             try {
                 Path socketDir = Files.createDirectory(runDir.resolve("proxy"));
                 Path workDir = Files.createDirectory(runDir.resolve("work"));
                 Path socketPath = socketDir.resolve(Bubblewrap.SOCKET_NAME);
-                socket = ProxySocket.open(socketPath, route);
+                route.listen(socketPath);
                 // the parent holds every other sandbox's socket directory
                 List<Path> hiddenDirs = Stream.concat(Stream.of(runDir.getParent()), hidden.directories().stream())
                         .toList();
@@ -170,20 +169,18 @@ public final class Sandbox implements AutoCloseable {
                 if (inheritIo) {
                     builder.inheritIO();
                 }
-                return new Sandbox(runDir, socketPath, socket, builder.start());
+                return new Sandbox(runDir, socketPath, route, builder.start());
             } catch (IOException e) {
-                abandon(runDir, socket);
+                abandon(runDir);
                 throw new UncheckedIOException("cannot start the sandbox: " + e.getMessage(), e);
             } catch (RuntimeException e) {
-                abandon(runDir, socket);
+                abandon(runDir);
                 throw e;
             }
         }
 
-        private static void abandon(Path runDir, ProxySocket socket) {
-            if (socket != null) {
-                socket.close();
-            }
+        private void abandon(Path runDir) {
+            route.close();
             deleteQuietly(runDir);
         }
     }

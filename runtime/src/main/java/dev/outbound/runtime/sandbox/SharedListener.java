@@ -1,18 +1,18 @@
 package dev.outbound.runtime.sandbox;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 
 /**
- * The shared proxy listener of a server running in another process: its admin API cannot give a sandbox
- * a listener of its own, so the sandbox's connections go to the shared one and carry the instance's
- * credentials in the proxy URL. Its socket is still the sandbox's alone.
+ * The route to a server running in another process: its admin API gives no listener on a path of ours,
+ * so the sandbox's socket is piped to the server's shared listener and the sandbox's proxy URL carries
+ * the instance's credentials. The socket is still the sandbox's alone.
  */
 public final class SharedListener implements ProxyRoute {
 
     private final InetSocketAddress proxy;
     private final String userInfo;
+    private ProxySocket socket;
 
     public SharedListener(InetSocketAddress proxy, String userInfo) {
         this.proxy = proxy;
@@ -20,9 +20,8 @@ public final class SharedListener implements ProxyRoute {
     }
 
     @Override
-    public Upstream open() throws IOException {
-        SocketChannel channel = SocketChannel.open(proxy);
-        return new Upstream(channel, () -> { });
+    public synchronized void listen(Path path) {
+        socket = ProxySocket.open(path, proxy);
     }
 
     @Override
@@ -31,7 +30,9 @@ public final class SharedListener implements ProxyRoute {
     }
 
     @Override
-    public void close() {
-        // nothing of its own: the server belongs to another process
+    public synchronized void close() {
+        if (socket != null) {
+            socket.close();
+        }
     }
 }

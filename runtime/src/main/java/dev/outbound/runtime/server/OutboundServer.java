@@ -16,7 +16,6 @@ import dev.outbound.runtime.log.EgressLog;
 import dev.outbound.runtime.policy.OverridesStore;
 import dev.outbound.runtime.proxy.ContainerClass;
 import dev.outbound.runtime.proxy.EgressRecorder;
-import dev.outbound.runtime.proxy.IdentitySource;
 import dev.outbound.runtime.proxy.InstancePolicies;
 import dev.outbound.runtime.proxy.Passthrough;
 import dev.outbound.runtime.proxy.Proxy;
@@ -24,7 +23,6 @@ import dev.outbound.runtime.proxy.ProxyCredentials;
 import dev.outbound.runtime.proxy.ProxyMetrics;
 import dev.outbound.spi.ContainerDefinition;
 import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.webserver.ListenerConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
@@ -164,15 +162,6 @@ public final class OutboundServer {
         webServer = null;
         closeResources();
         LOG.log(System.Logger.Level.INFO, "outbound: stopped");
-    }
-
-    /**
-     * Mounts the proxy on a listener of the caller's, its requests attributed by {@code identities}: how a
-     * sandbox gets a path whose identity is implied (SPEC §4.2).
-     */
-    public void configureProxyListener(ListenerConfig.BuilderBase<?, ?> listener, IdentitySource identities) {
-        running();
-        proxy.configure(listener, identities);
     }
 
     public synchronized boolean isRunning() {

@@ -66,15 +66,20 @@ class SandboxIsolationTest {
 
     @Test
     void aDirectConnectionToTheHostsLoopbackFailsAndTheSameRequestThroughTheProxyWorks() {
-        CreatedContainer container = admin.create("test-app", null);
-        admin.setAllowedHosts(container.instance().id(), List.of("127.0.0.1"));
         String url = "http://127.0.0.1:" + origin.port() + "/direct";
 
-        Finished direct = run(container, "curl -s -S --noproxy '*' --max-time 5 " + url);
+        Finished direct = run(allowedLoopback(), "curl -s -S --noproxy '*' --max-time 5 " + url);
         assertEquals(7, direct.exitCode(), "curl: couldn't connect; " + direct.stdout() + direct.stderr());
 
-        Finished proxied = run(container, "curl -s -S --noproxy '' -x \"$HTTP_PROXY\" " + url);
+        Finished proxied = run(allowedLoopback(), "curl -s -S --noproxy '' -x \"$HTTP_PROXY\" " + url);
         assertTrue(proxied.stdout().startsWith("origin GET /direct "), proxied.stdout() + proxied.stderr());
+    }
+
+    /** A {@code test-app} instance whose {@code 127.0.0.1} handler passes requests on to the host's loopback. */
+    private static CreatedContainer allowedLoopback() {
+        CreatedContainer container = admin.create("test-app", null);
+        admin.setAllowedHosts(container.instance().id(), List.of("127.0.0.1"));
+        return container;
     }
 
     @Test
@@ -119,6 +124,7 @@ class SandboxIsolationTest {
         assertEquals("secret-unreadable\n", run.stdout(), run.stderr());
     }
 
+    /** Runs one sandbox: the instance's listener is the server's until the instance is deleted. */
     private static Finished run(CreatedContainer container, String script) {
         try (Sandbox sandbox = start(container, script)) {
             return Finished.of(sandbox.process(), "");
@@ -126,12 +132,9 @@ class SandboxIsolationTest {
     }
 
     private static Sandbox start(CreatedContainer container, String script) {
-        DedicatedListener route = DedicatedListener.start(server, container.instance());
-        Sandbox sandbox = Sandbox.builder(route, List.of("sh", "-c", script))
+        return Sandbox.builder(new InstanceSocket(admin, container.instance().id()), List.of("sh", "-c", script))
                 .hiding(HostSecrets.of(server.config()))
                 .start();
-        sandbox.process().onExit().thenRun(route::close);
-        return sandbox;
     }
 
     private static Optional<InetAddress> firstNonLoopbackAddress() throws SocketException {
