@@ -45,4 +45,19 @@ class SandboxIT {
     assertEquals(0, result.exitCode(), result.output());
     assertEquals("gateway ok\ntoken=unset\n", result.output());
   }
+
+  @Test
+  void aNamedInstanceFindsItsDurableStateAgainAndNoOtherInstanceSeesIt() {
+    run("alice", "curl -s -X PUT --data cheese http://get-state.do/favorite");
+
+    assertEquals("cheese", run("alice", "curl -s -X POST --data favorite http://get-state.do/").output());
+    assertEquals("404", run("bob", "curl -s -o /dev/null -w '%{http_code}' -X POST --data favorite http://get-state.do/")
+        .output());
+  }
+
+  private ProcessResult run(String name, String script) {
+    return Processes.run(dir, Duration.ofMinutes(3), Processes.javaEnv(), List.of(
+        REPO.resolve("outbound").toString(), "run", "--container", "my-container", "--name", name, "--",
+        "sh", "-c", script)).assertSuccess("outbound run --name " + name);
+  }
 }
