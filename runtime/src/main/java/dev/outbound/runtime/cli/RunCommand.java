@@ -142,9 +142,10 @@ final class RunCommand {
     }
 
     private static int runSandbox(Sandbox.Builder builder, Teardown teardown) throws InterruptedException {
+        SignalForwarding signals = SignalForwarding.install();
         Sandbox sandbox = builder.inheritIo().start();
         teardown.add(sandbox::close);
-        SignalForwarding.to(sandbox);
+        signals.to(sandbox);
         return sandbox.waitFor();
     }
 

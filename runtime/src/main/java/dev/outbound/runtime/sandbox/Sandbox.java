@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -113,19 +112,12 @@ public final class Sandbox implements AutoCloseable {
 
         private final ProxyRoute route;
         private final List<String> command;
-        private Map<String, String> environment = System.getenv();
         private HostSecrets hidden = HostSecrets.NONE;
         private boolean inheritIo;
 
         private Builder(ProxyRoute route, List<String> command) {
             this.route = Objects.requireNonNull(route, "route");
             this.command = List.copyOf(command);
-        }
-
-        /** The environment the command's is made from; the launcher's own by default. */
-        public Builder environment(Map<String, String> environment) {
-            this.environment = Map.copyOf(environment);
-            return this;
         }
 
         /** What the sandbox must not read; see {@link HostSecrets}. */
@@ -164,7 +156,7 @@ public final class Sandbox implements AutoCloseable {
                 ProcessBuilder builder = new ProcessBuilder(
                         Bubblewrap.command(socketDir, workDir, hiddenDirs, hidden.files(), command));
                 builder.environment().clear();
-                builder.environment().putAll(SandboxEnvironment.of(environment, hidden.variables(),
+                builder.environment().putAll(SandboxEnvironment.of(System.getenv(), hidden.variables(),
                         route.proxyUserInfo(), workDir));
                 if (inheritIo) {
                     builder.inheritIO();
