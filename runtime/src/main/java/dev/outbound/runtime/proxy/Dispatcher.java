@@ -126,8 +126,11 @@ final class Dispatcher {
             LOG.log(System.Logger.Level.INFO, "error " + errorId + ": " + request + " unreachable: " + failure.getMessage());
             return outcome.withResponse(ProxyErrors.destinationUnreachable(request.authority(), errorId), errorId, false);
         }
-        LOG.log(System.Logger.Level.WARNING, "error " + errorId + ": " + outcome.decision() + " failed on " + request, failure);
-        return outcome.withResponse(ProxyErrors.handlerFailed(errorId), errorId, false);
+        LOG.log(System.Logger.Level.WARNING, "error " + errorId + ": " + outcome.rule() + " failed on " + request, failure);
+        OutboundResponse answer = Outcome.HANDLER.equals(outcome.decision())
+                ? ProxyErrors.handlerFailed(errorId)
+                : ProxyErrors.passthroughFailed(errorId);
+        return outcome.withResponse(answer, errorId, false);
     }
 
     /** The first exception of that type in the cause chain, or null. */

@@ -50,6 +50,11 @@ public final class ProxyErrors {
         return answer(500, "handler-failed", json("error", "handler_failed", "id", errorId));
     }
 
+    /** Passing the request on failed in an unexpected way; the id is in the server log. */
+    public static OutboundResponse passthroughFailed(String errorId) {
+        return answer(500, "passthrough-failed", json("error", "passthrough_failed", "id", errorId));
+    }
+
     /** Something broke in the proxy itself; the details are in the server log, never in the answer. */
     public static OutboundResponse internalError() {
         return answer(500, "internal-error", json("error", "internal_error"));
