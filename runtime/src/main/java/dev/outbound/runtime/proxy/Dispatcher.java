@@ -1,6 +1,8 @@
 package dev.outbound.runtime.proxy;
 
 import dev.outbound.BodyTooLargeException;
+import dev.outbound.binding.BindingLimitException;
+import dev.outbound.binding.RangeNotSatisfiableException;
 import dev.outbound.OutboundContext;
 import dev.outbound.OutboundRequest;
 import dev.outbound.OutboundResponse;
@@ -116,6 +118,15 @@ final class Dispatcher {
         if (malformed != null) {
             // what follows on the connection cannot be read as HTTP any more
             return outcome.withResponse(ProxyErrors.badRequest(malformed.getMessage()), null, true);
+        }
+        RangeNotSatisfiableException badRange = find(failure, RangeNotSatisfiableException.class);
+        if (badRange != null) {
+            return outcome.withResponse(ProxyErrors.rangeNotSatisfiable(badRange.objectSize()), null, false);
+        }
+        // A limit of a binding is the container's mistake, not the handler's: the container gets the message.
+        BindingLimitException limit = find(failure, BindingLimitException.class);
+        if (limit != null) {
+            return outcome.withResponse(ProxyErrors.bindingLimit(limit.getMessage()), null, false);
         }
         if (failure instanceof EgressDeniedException denied) {
             return new Outcome(errors.denied(request.authority(), denied.reason(), EGRESS_GUARD_RULE),
