@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** {@code outbound run} as its own JVM, started the way the launcher script starts it, with {@code sandbox-app}. */
 final class Launcher {
@@ -16,8 +14,7 @@ final class Launcher {
     }
 
     static Process start(Path dir, List<String> args) {
-        String classPath = SandboxAppClassPath.entry(dir) + File.pathSeparator
-                + withoutSlf4j(System.getProperty("java.class.path"));
+        String classPath = SandboxAppClassPath.entry(dir) + File.pathSeparator + System.getProperty("java.class.path");
         List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx256m",
                 "-cp", classPath, "dev.outbound.runtime.cli.Main", "run"));
         command.addAll(args);
@@ -26,16 +23,6 @@ final class Launcher {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * The test class path has SLF4J only because a test-scoped server (s3proxy) brings it, without a
-     * binding; the server jar has none, and so should not print SLF4J's warning about that on stderr.
-     */
-    private static String withoutSlf4j(String classPath) {
-        return Arrays.stream(classPath.split(File.pathSeparator))
-                .filter(entry -> !entry.contains(File.separator + "slf4j-"))
-                .collect(Collectors.joining(File.pathSeparator));
     }
 
     static Finished run(Path dir, List<String> args, String stdin) {
