@@ -12,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -54,11 +53,9 @@ final class CaFiles {
     PrivateKey key = readKey();
     if (!signsFor(key, certificate)) {
       throw new IOException(
-          keyFile
-              + " is not the private key of "
-              + certificateFile
-              + "; restore the matching key, or delete both files to create a new CA"
-              + " (containers must then trust the new one)");
+          ("%s is not the private key of %s; restore the matching key, or delete both files to"
+                  + " create a new CA (containers must then trust the new one)")
+              .formatted(keyFile, certificateFile));
     }
     return new CertificateAuthority(key, certificate);
   }
@@ -92,26 +89,16 @@ final class CaFiles {
       permissions = Files.getPosixFilePermissions(keyFile);
     } catch (NoSuchFileException e) {
       throw new IOException(
-          certificateFile
-              + " exists but its key "
-              + keyFile
-              + " is missing;"
-              + " restore the key, or delete "
-              + certificateFile
-              + " to create a new CA"
-              + " (containers must then trust the new one)",
+          ("%s exists but its key %s is missing; restore the key, or delete %s to create a new CA"
+                  + " (containers must then trust the new one)")
+              .formatted(certificateFile, keyFile, certificateFile),
           e);
     }
     if (!OWNER_ONLY_KEY.containsAll(permissions)) {
       throw new IOException(
-          "refusing to use "
-              + keyFile
-              + ": its mode is "
-              + PosixFilePermissions.toString(permissions)
-              + " but a CA key must be readable by its"
-              + " owner only (chmod 600 "
-              + keyFile
-              + ")");
+          ("refusing to use %s: its mode is %s but a CA key must be readable by its owner only"
+                  + " (chmod 600 %s)")
+              .formatted(keyFile, PosixFilePermissions.toString(permissions), keyFile));
     }
   }
 
@@ -127,8 +114,7 @@ final class CaFiles {
 
   /** Signs a random probe with the key and verifies it with the certificate's public key. */
   private static boolean signsFor(PrivateKey key, X509Certificate certificate) {
-    byte[] probe = new byte[32];
-    new SecureRandom().nextBytes(probe);
+    byte[] probe = Certificates.randomBytes(32);
     try {
       Signature signer = Signature.getInstance(Certificates.SIGNATURE_ALGORITHM);
       signer.initSign(key);

@@ -1,7 +1,6 @@
 package dev.outbound.runtime.tls;
 
 import java.security.KeyPair;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -52,8 +51,6 @@ final class CaMinter {
   }
 
   private static String shortRandomId() {
-    byte[] id = new byte[4];
-    new SecureRandom().nextBytes(id);
-    return HexFormat.of().formatHex(id);
+    return HexFormat.of().formatHex(Certificates.randomBytes(4));
   }
 }

@@ -12,8 +12,9 @@ import java.security.cert.X509Certificate;
  * <p>It is created at first start under {@code <dataDir>/ca/}: {@code ca.key} (PKCS#8 PEM, mode
  * 0600, directory 0700) and {@code ca.crt} (PEM). Later starts load the same files, so containers
  * that already trust the CA keep trusting it. The CA is an EC P-256 key with a self-signed
- * certificate for "CN=Outbound local CA &lt;random id&gt;, O=Outbound", valid for ten years; the
- * random id tells the CAs of different installations apart in a trust store.
+ * certificate for "CN=Outbound local CA &lt;random id&gt;, O=Outbound", valid for ten years, that
+ * may sign leaf certificates only (path length 0); the random id tells the CAs of different
+ * installations apart in a trust store.
  */
 public final class CertificateAuthority {
 

@@ -31,8 +31,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 final class Certificates {
 
   static final String KEY_ALGORITHM = "EC";
-  private static final String CURVE = "secp256r1";
   static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
+  private static final String CURVE = "secp256r1";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Certificates() {}
@@ -52,9 +52,13 @@ final class Certificates {
    * the same length; 127 random bits keep serials unpredictable and unique.
    */
   static BigInteger randomSerial() {
-    byte[] bytes = new byte[16];
+    return new BigInteger(1, randomBytes(16)).setBit(127);
+  }
+
+  static byte[] randomBytes(int count) {
+    byte[] bytes = new byte[count];
     RANDOM.nextBytes(bytes);
-    return new BigInteger(1, bytes).setBit(127);
+    return bytes;
   }
 
   /** The RFC 5280 key identifier (SHA-1 of the public key bits) used for SKI and AKI. */

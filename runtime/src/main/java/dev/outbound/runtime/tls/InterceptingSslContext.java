@@ -47,7 +47,8 @@ public final class InterceptingSslContext {
    * @param connectHost the normalised CONNECT host, whose leaf is used when the client sends no SNI
    * @param serverNameAllowed policy for the normalised SNI name; the handshake fails for a name it
    *     refuses, since a client may ask for another host inside the tunnel than in its CONNECT
-   * @return the TLS socket, handshake done, with the plain socket's read timeout restored
+   * @return the TLS socket, handshake done, with the plain socket's read timeout restored and
+   *     {@code TCP_NODELAY} set
    * @throws SniDeniedException when {@code serverNameAllowed} refused the SNI name
    * @throws IOException when the handshake fails for any other reason (the client does not speak
    *     TLS, is silent for longer than the handshake timeout, or rejects the leaf); both sockets
@@ -61,6 +62,8 @@ public final class InterceptingSslContext {
     int readTimeout = plain.getSoTimeout();
     keyManager.expectHandshake(tls, connectHost);
     try {
+      // The handshake is several small writes; with Nagle's algorithm each waits for a delayed ACK.
+      plain.setTcpNoDelay(true);
       plain.setSoTimeout(handshakeTimeoutMillis);
       tls.startHandshake();
       plain.setSoTimeout(readTimeout);

@@ -81,6 +81,7 @@ class InterceptingSslContextTest {
           InterceptingTestServer.READ_TIMEOUT_MILLIS,
           outcome.readTimeoutAfterHandshake(),
           "the caller's read timeout is back after the handshake");
+      assertTrue(outcome.tcpNoDelay(), "no delayed-ACK stalls between handshake flights");
     }
   }
 
@@ -137,6 +138,17 @@ class InterceptingSslContextTest {
               colonHex(Certificates.subjectKeyIdentifier(ca.certificate())))) {
         assertTrue(text.contains(expected), expected + " missing in\n" + text);
       }
+      // The strict checks Python 3.13 turns on by default (key identifiers, critical constraints).
+      assertEquals(
+          leaf + ": OK\n",
+          openssl(
+              "verify",
+              "-x509_strict",
+              "-purpose",
+              "sslserver",
+              "-CAfile",
+              caFile.toString(),
+              leaf.toString()));
       assertEquals(0, checkend(leaf, Duration.ofDays(6)), "valid for six more days");
       assertEquals(1, checkend(leaf, Duration.ofDays(8)), "but not for eight");
     }

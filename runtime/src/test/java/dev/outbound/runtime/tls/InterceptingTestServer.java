@@ -33,6 +33,7 @@ final class InterceptingTestServer implements AutoCloseable {
       String protocol,
       String applicationProtocol,
       int readTimeoutAfterHandshake,
+      boolean tcpNoDelay,
       IOException failure,
       boolean plainSocketClosed) {}
 
@@ -84,7 +85,7 @@ final class InterceptingTestServer implements AutoCloseable {
       plain.setSoTimeout(READ_TIMEOUT_MILLIS);
       tls = context.wrapServerSide(plain, connectHost, serverNameAllowed);
     } catch (IOException e) {
-      outcomes.add(new Outcome(null, null, null, -1, e, plain.isClosed()));
+      outcomes.add(new Outcome(null, null, null, -1, false, e, plain.isClosed()));
       return;
     }
     try (tls) {
@@ -95,6 +96,7 @@ final class InterceptingTestServer implements AutoCloseable {
               tls.getSession().getProtocol(),
               tls.getApplicationProtocol(),
               tls.getSoTimeout(),
+              tls.getTcpNoDelay(),
               null,
               false));
       answerOneRequest(tls, servedName);
