@@ -75,6 +75,16 @@ final class ConnectionSocket extends Socket {
         return readTimeoutMillis;
     }
 
+    /** Proxy listeners set {@code TCP_NODELAY} on every connection they accept; Helidon's socket cannot change it. */
+    @Override
+    public void setTcpNoDelay(boolean on) {
+    }
+
+    @Override
+    public boolean getTcpNoDelay() {
+        return true;
+    }
+
     @Override
     public int getSoLinger() {
         return -1;

@@ -1,6 +1,7 @@
 package dev.outbound.runtime.proxy;
 
 import dev.outbound.runtime.config.Limits;
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.webserver.ErrorHandling;
 import io.helidon.webserver.ListenerConfig;
 import io.helidon.webserver.http.HttpRouting;
@@ -43,6 +44,9 @@ public final class Proxy implements AutoCloseable {
                 .maxPrologueLength(limits.maxHeaderBytes())
                 .build();
         listener.maxPayloadSize(limits.maxBodyBytes())
+                // small messages go both ways through a proxy: with Nagle's algorithm, each TLS handshake
+                // flight through a tunnel would wait on a delayed ACK (tens of ms)
+                .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
                 // one selector and no discovered protocols: with two candidates Helidon guesses between them
                 // and drops garbage without an answer
                 .protocolsDiscoverServices(false)

@@ -32,6 +32,7 @@ final class ConnectClient implements AutoCloseable {
     static ConnectClient send(int proxyPort, String request) throws IOException {
         Socket socket = new Socket("127.0.0.1", proxyPort);
         socket.setSoTimeout(15_000);
+        socket.setTcpNoDelay(true);
         socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
         socket.getOutputStream().flush();
         return new ConnectClient(socket, readHead(socket.getInputStream()));
