@@ -10,6 +10,8 @@ import dev.outbound.runtime.log.EgressRecord;
 import dev.outbound.runtime.server.CreatedContainer;
 import dev.outbound.runtime.server.OutboundServer;
 import dev.outbound.runtime.testing.TestServers;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -93,6 +95,19 @@ class InterceptionTest {
             assertTrue(client.closedByProxy());
         }
         assertServerStillAnswers();
+    }
+
+    @Test
+    void onAListenerOfItsOwnAContainerNeedsNoCredentials() throws Exception {
+        CreatedContainer bob = server.admin().create("test-app", "bob");
+        InetSocketAddress listener = (InetSocketAddress) server.admin().openListener(bob.instance().id(),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        try (ConnectClient client = ConnectClient.connect(listener.getPort(), "my.kv:443", null);
+                SSLSocket tls = client.startTls(bob.caCertPem(), "my.kv")) {
+            assertEquals(200, client.status());
+            TunnelHttp.Response response = TunnelHttp.exchange(tls, "GET /k HTTP/1.1\r\nHost: my.kv\r\n\r\n");
+            assertTrue(response.body().contains("container=bob"), response.body());
+        }
     }
 
     @Test
