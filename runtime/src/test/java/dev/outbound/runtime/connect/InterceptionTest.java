@@ -10,6 +10,7 @@ import dev.outbound.runtime.log.EgressRecord;
 import dev.outbound.runtime.server.CreatedContainer;
 import dev.outbound.runtime.server.OutboundServer;
 import dev.outbound.runtime.testing.TestServers;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -124,6 +125,33 @@ class InterceptionTest {
         assertTrue(server.admin().egress(alice.instance().id(), 100).stream()
                 .anyMatch(record -> record.scheme().equals("https") && record.method().equals("GET")
                         && record.host().equals("empty.test") && record.status() == 204));
+    }
+
+    @Test
+    void tunnelsLeaveNoFileDescriptorsBehind() throws Exception {
+        assertServerStillAnswers();
+        long before = openFileDescriptors();
+        for (int i = 0; i < 50; i++) {
+            try (ConnectClient client = connect("my.kv:443");
+                    SSLSocket tls = client.startTls(alice.caCertPem(), "my.kv")) {
+                TunnelHttp.exchange(tls, "GET /k HTTP/1.1\r\nHost: my.kv\r\n\r\n");
+            }
+            try (ConnectClient client = connect("my.kv:443")) {
+                client.socket.getOutputStream().write("not tls\r\n\r\n".getBytes());
+                client.closedByProxy();
+            }
+        }
+        long after = openFileDescriptors();
+        for (int i = 0; i < 100 && after > before + 10; i++) {
+            Thread.sleep(50); // the server closes its side just after the client
+            after = openFileDescriptors();
+        }
+        assertTrue(after <= before + 10, "open file descriptors went from " + before + " to " + after);
+    }
+
+    private static long openFileDescriptors() {
+        return ((com.sun.management.UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getOpenFileDescriptorCount();
     }
 
     private static List<EgressRecord> awaitRecords(java.util.function.Predicate<EgressRecord> wanted)
