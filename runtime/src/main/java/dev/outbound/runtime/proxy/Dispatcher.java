@@ -46,12 +46,12 @@ final class Dispatcher {
         };
     }
 
-    /** A CONNECT the policy does not deny gets {@code 501} until HTTPS is served. */
+    /** A CONNECT that does not start its connection: {@code 501} unless the policy denies it anyway. */
     Outcome connect(ContainerInstance instance, Optional<InstancePolicies.Compiled<?>> policy, OutboundRequest request) {
         if (policy.isEmpty()) {
             return classNotLoaded(instance, request);
         }
-        if (policy.get().policy().decide(request.authority()) instanceof Decision.Deny deny) {
+        if (policy.get().policy().decideConnect(request.authority()) instanceof Decision.Deny deny) {
             return denied(request, deny.reason(), deny.rule());
         }
         return new Outcome(ProxyErrors.connectNotSupported(), Outcome.ERROR, "connect-not-supported", null, true);

@@ -73,7 +73,7 @@ public final class ProxyErrors {
 
     public static OutboundResponse connectNotSupported() {
         return answer(501, "connect-not-supported", json("error", "connect_not_supported",
-                "message", "CONNECT (HTTPS) is not supported yet; use plain http:// URLs through this proxy"));
+                "message", "CONNECT opens a tunnel only as the first request on a new connection"));
     }
 
     public static OutboundResponse destinationUnreachable(Authority authority, String errorId) {
