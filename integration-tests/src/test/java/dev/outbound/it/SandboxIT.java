@@ -34,6 +34,17 @@ class SandboxIT {
   }
 
   @Test
+  void httpsToAnInterceptedHostIsServedByTheSameHandlerAndVerifiedWithTheCaTheSandboxWasGiven() {
+    ProcessResult result = Processes.run(dir, Duration.ofMinutes(3), Processes.javaEnv(), List.of(
+        REPO.resolve("outbound").toString(), "run", "--container", "my-app", "--",
+        "sh", "-c", "curl -s -S -X PUT --data secure https://my.kv/tls-key; curl -s -S http://my.kv/tls-key; echo;"
+            + " echo \"$SSL_CERT_FILE $NODE_EXTRA_CA_CERTS\""));
+
+    assertEquals(0, result.exitCode(), result.output());
+    assertEquals("secure\n/run/outbound/outbound-ca-bundle.crt /run/outbound/outbound-ca.crt\n", result.output());
+  }
+
+  @Test
   void apiGatewayAnswersItsStatusHostAndItsSecretStaysOutside() {
     Map<String, String> env = new HashMap<>(Processes.javaEnv());
     env.put("OUTBOUND_EXAMPLE_API_TOKEN", "token-the-sandbox-never-sees");

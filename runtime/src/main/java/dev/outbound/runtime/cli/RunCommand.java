@@ -105,7 +105,7 @@ final class RunCommand {
         String id = created.instance().id();
         teardown.add(() -> server.admin().delete(id));
         return runSandbox(Sandbox.builder(new InstanceSocket(server.admin(), id), command)
-                .hiding(HostSecrets.of(config)), teardown);
+                .hiding(HostSecrets.of(config)).trusting(created.caCertPem()), teardown);
     }
 
     /**
@@ -138,7 +138,8 @@ final class RunCommand {
                 err.println("outbound: could not deregister container " + registered.id() + ": " + e.getMessage());
             }
         });
-        return runSandbox(Sandbox.builder(registered.route(), command).hiding(HostSecrets.of(config)), teardown);
+        return runSandbox(Sandbox.builder(registered.route(), command).hiding(HostSecrets.of(config))
+                .trusting(registered.caCertPem()), teardown);
     }
 
     private static int runSandbox(Sandbox.Builder builder, Teardown teardown) throws InterruptedException {

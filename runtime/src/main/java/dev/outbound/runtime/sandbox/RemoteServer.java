@@ -45,7 +45,8 @@ public final class RemoteServer {
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))));
         URI proxyUrl = URI.create((String) created.get("proxyUrl"));
         return new Registered((String) created.get("id"),
-                new SharedListener(new InetSocketAddress(proxyUrl.getHost(), proxyUrl.getPort()), proxyUrl.getRawUserInfo()));
+                new SharedListener(new InetSocketAddress(proxyUrl.getHost(), proxyUrl.getPort()), proxyUrl.getRawUserInfo()),
+                (String) created.get("caCertPem"));
     }
 
     public void deregister(String id) throws IOException, InterruptedException {
@@ -83,7 +84,7 @@ public final class RemoteServer {
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
     }
 
-    /** An instance registered on the remote server, and the route its sandbox takes there. */
-    public record Registered(String id, SharedListener route) {
+    /** A registered instance, its route to the proxy and the CA its intercepted HTTPS is signed with. */
+    public record Registered(String id, SharedListener route, String caCertPem) {
     }
 }

@@ -2,6 +2,7 @@ package dev.outbound.runtime.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import dev.outbound.runtime.tls.TrustBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -114,6 +115,7 @@ public final class Sandbox implements AutoCloseable {
         private final List<String> command;
         private HostSecrets hidden = HostSecrets.NONE;
         private boolean inheritIo;
+        private String caCertPem;
 
         private Builder(ProxyRoute route, List<String> command) {
             this.route = Objects.requireNonNull(route, "route");
@@ -127,6 +129,12 @@ public final class Sandbox implements AutoCloseable {
         }
 
         /** The command uses the launcher's stdin, stdout and stderr instead of pipes. */
+        /** Hands the proxy's CA (PEM) to the command, for intercepted HTTPS (SPEC §4.7). */
+        public Builder trusting(String caCertPem) {
+            this.caCertPem = caCertPem;
+            return this;
+        }
+
         public Builder inheritIo() {
             this.inheritIo = true;
             return this;
@@ -157,7 +165,7 @@ public final class Sandbox implements AutoCloseable {
                         Bubblewrap.command(socketDir, workDir, hiddenDirs, hidden.files(), command));
                 builder.environment().clear();
                 builder.environment().putAll(SandboxEnvironment.of(System.getenv(), hidden.variables(),
-                        route.proxyUserInfo(), workDir));
+                        route.proxyUserInfo(), workDir, writeCaFiles(socketDir)));
                 if (inheritIo) {
                     builder.inheritIO();
                 }
@@ -169,6 +177,18 @@ public final class Sandbox implements AutoCloseable {
                 abandon(runDir);
                 throw e;
             }
+        }
+
+        /** The CA files, written next to the socket, which the sandbox sees read-only at SOCKET_DIR. */
+        private SandboxEnvironment.CaFiles writeCaFiles(Path socketDir) throws IOException {
+            if (caCertPem == null) {
+                return null;
+            }
+            TrustBundle bundle = new TrustBundle(caCertPem);
+            Path inside = Path.of(Bubblewrap.SOCKET_DIR);
+            return new SandboxEnvironment.CaFiles(
+                    inside.resolve(bundle.writeCaFile(socketDir).getFileName()),
+                    inside.resolve(bundle.writeBundleWithSystemCas(socketDir).getFileName()));
         }
 
         private void abandon(Path runDir) {

@@ -13,6 +13,9 @@ import java.util.TreeMap;
  */
 final class SandboxEnvironment {
 
+    /** Where the sandbox finds the proxy's CA: alone, and appended to the system's CAs. */
+    record CaFiles(Path caOnly, Path bundle) {}
+
     /**
      * Loopback inside is the sandbox's own (its network namespace has nothing else), so requests to it
      * stay inside rather than asking the proxy, which would look for them on the host.
@@ -22,8 +25,15 @@ final class SandboxEnvironment {
     private SandboxEnvironment() {
     }
 
+    /** Variables that replace the system's CA store: they get the system CAs plus ours. */
+    private static final String[] BUNDLE_VARIABLES = {"SSL_CERT_FILE", "CURL_CA_BUNDLE", "REQUESTS_CA_BUNDLE",
+        "GIT_SSL_CAINFO"};
+
+    /**
+     * @param trust the files inside the sandbox that hold the proxy's CA, or null when the server has none
+     */
     static Map<String, String> of(Map<String, String> inherited, Collection<String> secretVariables,
-            String proxyUserInfo, Path home) {
+            String proxyUserInfo, Path home, CaFiles trust) {
         Map<String, String> env = new TreeMap<>(inherited);
         env.keySet().removeAll(secretVariables);
         env.keySet().removeIf(name -> name.toLowerCase(Locale.ROOT).endsWith("_proxy"));
@@ -35,8 +45,13 @@ final class SandboxEnvironment {
         env.put("NO_PROXY", NO_PROXY);
         env.put("no_proxy", NO_PROXY);
         env.put("HOME", home.toString());
-        // The CA variables of SPEC §4.7 (SSL_CERT_FILE, CURL_CA_BUNDLE, REQUESTS_CA_BUNDLE,
-        // NODE_EXTRA_CA_CERTS, GIT_SSL_CAINFO) are set here once the proxy intercepts HTTPS.
+        if (trust != null) {
+            for (String name : BUNDLE_VARIABLES) {
+                env.put(name, trust.bundle().toString());
+            }
+            // Node adds these to its own store rather than replacing it.
+            env.put("NODE_EXTRA_CA_CERTS", trust.caOnly().toString());
+        }
         return env;
     }
 }
