@@ -14,8 +14,7 @@ final class Bodies {
 
   static final InputStream EMPTY = InputStream.nullInputStream();
 
-  private Bodies() {
-  }
+  private Bodies() {}
 
   static byte[] read(InputStream body, long limit) {
     try (body) {

@@ -160,8 +160,7 @@ public final class Headers {
     private String[] values = new String[8];
     private int size;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     public Builder add(String name, String value) {
       checkToken(name);
@@ -202,7 +201,9 @@ public final class Headers {
     }
 
     public Headers build() {
-      return size == 0 ? EMPTY : new Headers(Arrays.copyOf(names, size), Arrays.copyOf(values, size), size);
+      return size == 0
+          ? EMPTY
+          : new Headers(Arrays.copyOf(names, size), Arrays.copyOf(values, size), size);
     }
 
     private static void checkToken(String name) {

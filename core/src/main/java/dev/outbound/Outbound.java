@@ -6,9 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks the catch-all handler: it answers allowed requests that no {@link OutboundHost} matches. */
+/**
+ * Marks the catch-all handler: it answers allowed requests that no {@link OutboundHost} matches.
+ */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
-public @interface Outbound {
-}
+public @interface Outbound {}

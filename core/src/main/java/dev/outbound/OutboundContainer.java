@@ -24,9 +24,9 @@ public @interface OutboundContainer {
   boolean enableInternet() default false;
 
   /**
-   * When non-empty, only these host patterns may be reached at all (handlers included). An empty array
-   * here means "not set"; configuration and the admin API can set an explicit empty list, which denies
-   * everything.
+   * When non-empty, only these host patterns may be reached at all (handlers included). An empty
+   * array here means "not set"; configuration and the admin API can set an explicit empty list,
+   * which denies everything.
    */
   String[] allowedHosts() default {};
 

@@ -3,8 +3,8 @@ package dev.outbound;
 import java.io.IOException;
 
 /**
- * What a handler knows about the request beyond the request itself: which container instance sent it,
- * the params it was selected with, and a way to pass a request on.
+ * What a handler knows about the request beyond the request itself: which container instance sent
+ * it, the params it was selected with, and a way to pass a request on.
  */
 public interface OutboundContext {
 

@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A named handler. It serves nothing until the admin API selects it for a container instance, as its
- * catch-all or for a host pattern, with JSON params decoded into the method's params parameter.
+ * A named handler. It serves nothing until the admin API selects it for a container instance, as
+ * its catch-all or for a host pattern, with JSON params decoded into the method's params parameter.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

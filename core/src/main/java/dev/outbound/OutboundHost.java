@@ -8,9 +8,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Routes requests for one host pattern to the annotated method. Patterns: an exact name
- * ({@code my.kv}), a {@code *} glob ({@code *.example.com}), an IP literal, a CIDR block, any of those
- * with {@code :port}.
+ * Routes requests for one host pattern to the annotated method. Patterns: an exact name ({@code
+ * my.kv}), a {@code *} glob ({@code *.example.com}), an IP literal, a CIDR block, any of those with
+ * {@code :port}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

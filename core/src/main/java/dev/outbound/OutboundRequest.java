@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An HTTP request a container sent, or one a handler builds to pass on with
- * {@link OutboundContext#fetch}. Immutable except for its body, a stream that can be read once.
+ * An HTTP request a container sent, or one a handler builds to pass on with {@link
+ * OutboundContext#fetch}. Immutable except for its body, a stream that can be read once.
  *
  * <p>The destination is a normalised {@link Authority}: routing and policy only ever see that form.
  */
@@ -45,7 +45,8 @@ public final class OutboundRequest {
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("not a URL: " + url, e);
     }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    String scheme =
+        uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new IllegalArgumentException("URL must start with http:// or https://: " + url);
     }
@@ -59,7 +60,8 @@ public final class OutboundRequest {
   }
 
   /** A request builder from parts that are already parsed and normalised (used by the proxy). */
-  public static Builder builder(String method, String scheme, Authority authority, String path, String query) {
+  public static Builder builder(
+      String method, String scheme, Authority authority, String path, String query) {
     return new Builder(method, scheme, authority, path, query);
   }
 
@@ -95,9 +97,13 @@ public final class OutboundRequest {
     return Optional.ofNullable(query);
   }
 
-  /** The path without its leading {@code /}, percent-decoded: the usual key for a KV or bucket handler. */
+  /**
+   * The path without its leading {@code /}, percent-decoded: the usual key for a KV or bucket
+   * handler.
+   */
   public String pathKey() {
-    return java.net.URLDecoder.decode(path.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+    return java.net.URLDecoder.decode(
+        path.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   /** The full URL, with the port only when it is not the scheme's default. */
@@ -165,7 +171,9 @@ public final class OutboundRequest {
 
   /** A builder that starts from this request (sharing its body stream). */
   public Builder toBuilder() {
-    return new Builder(method, scheme, authority, path, query).headers(headers).body(body, contentLength);
+    return new Builder(method, scheme, authority, path, query)
+        .headers(headers)
+        .body(body, contentLength);
   }
 
   @Override

@@ -114,7 +114,8 @@ public final class Params {
     if (value == null) {
       return Map.of();
     }
-    if (value instanceof Map<?, ?> map && map.values().stream().allMatch(item -> item instanceof String)) {
+    if (value instanceof Map<?, ?> map
+        && map.values().stream().allMatch(item -> item instanceof String)) {
       @SuppressWarnings("unchecked")
       Map<String, String> strings = (Map<String, String>) map;
       return Collections.unmodifiableMap(strings);

@@ -14,7 +14,8 @@ class HeadersTest {
 
   @Test
   void namesAreCaseInsensitiveAndValuesKeepTheirOrder() {
-    Headers headers = Headers.of("Accept", "text/plain", "X-Trace", "1", "accept", "application/json");
+    Headers headers =
+        Headers.of("Accept", "text/plain", "X-Trace", "1", "accept", "application/json");
 
     assertEquals("text/plain", headers.first("ACCEPT"));
     assertEquals(List.of("text/plain", "application/json"), headers.all("accept"));
@@ -35,7 +36,8 @@ class HeadersTest {
 
   @Test
   void withoutRemovesEveryValue() {
-    Headers headers = Headers.of("Proxy-Authorization", "Basic a", "Host", "my.kv", "proxy-authorization", "b");
+    Headers headers =
+        Headers.of("Proxy-Authorization", "Basic a", "Host", "my.kv", "proxy-authorization", "b");
 
     Headers stripped = headers.without("proxy-authorization");
 
@@ -54,7 +56,8 @@ class HeadersTest {
   @Test
   void equalityIgnoresNameCase() {
     assertEquals(Headers.of("Content-Type", "a"), Headers.of("content-type", "a"));
-    assertEquals(Headers.of("Content-Type", "a").hashCode(), Headers.of("content-type", "a").hashCode());
+    assertEquals(
+        Headers.of("Content-Type", "a").hashCode(), Headers.of("content-type", "a").hashCode());
     assertTrue(Headers.empty().isEmpty());
   }
 }

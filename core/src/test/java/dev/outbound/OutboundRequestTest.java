@@ -17,7 +17,8 @@ class OutboundRequestTest {
 
   @Test
   void builderNormalisesTheDestination() {
-    OutboundRequest request = OutboundRequest.builder("GET", "HTTP://My.KV.:8080/some%20key?x=1").build();
+    OutboundRequest request =
+        OutboundRequest.builder("GET", "HTTP://My.KV.:8080/some%20key?x=1").build();
 
     assertEquals("http", request.scheme());
     assertEquals("my.kv", request.host());
@@ -37,18 +38,22 @@ class OutboundRequestTest {
 
   @Test
   void rejectsUrlsThatAreNotHttp() {
-    assertThrows(IllegalArgumentException.class, () -> OutboundRequest.builder("GET", "ftp://my.kv/"));
+    assertThrows(
+        IllegalArgumentException.class, () -> OutboundRequest.builder("GET", "ftp://my.kv/"));
     assertThrows(IllegalArgumentException.class, () -> OutboundRequest.builder("GET", "/relative"));
-    assertThrows(InvalidHostException.class, () -> OutboundRequest.builder("GET", "http://[fe80::1%25eth0]/"));
+    assertThrows(
+        InvalidHostException.class,
+        () -> OutboundRequest.builder("GET", "http://[fe80::1%25eth0]/"));
   }
 
   @Test
   void withHeaderCopiesAndKeepsTheBody() {
     InputStream body = new ByteArrayInputStream(new byte[] {1, 2, 3});
-    OutboundRequest original = OutboundRequest.builder("POST", "http://api.example.com/x")
-        .header("Authorization", "from-container")
-        .body(body, 3)
-        .build();
+    OutboundRequest original =
+        OutboundRequest.builder("POST", "http://api.example.com/x")
+            .header("Authorization", "from-container")
+            .body(body, 3)
+            .build();
 
     OutboundRequest injected = original.withHeader("authorization", "Bearer secret");
 
@@ -61,11 +66,14 @@ class OutboundRequestTest {
 
   @Test
   void boundedReadsStopAtTheLimit() {
-    OutboundRequest request = OutboundRequest.builder("PUT", "http://my.kv/k").body("0123456789").build();
+    OutboundRequest request =
+        OutboundRequest.builder("PUT", "http://my.kv/k").body("0123456789").build();
 
-    BodyTooLargeException tooLarge = assertThrows(BodyTooLargeException.class, () -> request.bytes(9));
+    BodyTooLargeException tooLarge =
+        assertThrows(BodyTooLargeException.class, () -> request.bytes(9));
     assertEquals(9, tooLarge.limit());
-    assertEquals("héllo", OutboundRequest.builder("PUT", "http://my.kv/k").body("héllo").build().text());
+    assertEquals(
+        "héllo", OutboundRequest.builder("PUT", "http://my.kv/k").body("héllo").build().text());
   }
 
   @Test
@@ -80,6 +88,12 @@ class OutboundRequestTest {
     assertEquals(2, json.contentLength());
     assertTrue(OutboundResponse.empty(204).text().isEmpty());
     assertThrows(IllegalArgumentException.class, () -> OutboundResponse.empty(42));
-    assertEquals("x", new String(OutboundResponse.stream(200, new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8)), 1).bytes(), StandardCharsets.UTF_8));
+    assertEquals(
+        "x",
+        new String(
+            OutboundResponse.stream(
+                    200, new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8)), 1)
+                .bytes(),
+            StandardCharsets.UTF_8));
   }
 }

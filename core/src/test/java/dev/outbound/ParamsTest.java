@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 
 class ParamsTest {
 
-  private final Params params = Params.parse("""
-      {"repo": "outbound", "limit": 3, "ratio": 0.5, "on": true, "tags": ["a", "b"], "env": {"K": "V"}}
-      """);
+  private final Params params =
+      Params.parse(
+          """
+          {"repo": "outbound", "limit": 3, "ratio": 0.5, "on": true, "tags": ["a", "b"], "env": {"K": "V"}}
+          """);
 
   @Test
   void typedGettersDecodeEachKind() {
@@ -33,7 +35,9 @@ class ParamsTest {
     assertNull(params.int32("missing"));
     assertEquals(List.of(), params.stringList("missing"));
     assertEquals(Map.of(), params.stringMap("missing"));
-    JsonException required = assertThrows(JsonException.class, () -> params.require("missing", params.string("missing")));
+    JsonException required =
+        assertThrows(
+            JsonException.class, () -> params.require("missing", params.string("missing")));
     assertEquals("params.missing is required", required.getMessage());
   }
 

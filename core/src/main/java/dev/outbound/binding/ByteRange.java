@@ -7,10 +7,11 @@ import java.util.Optional;
 public sealed interface ByteRange permits ByteRange.Offset, ByteRange.Suffix {
 
   /**
-   * Resolves this range against an object of {@code size} bytes, clamping a length that runs past the end.
+   * Resolves this range against an object of {@code size} bytes, clamping a length that runs past
+   * the end.
    *
-   * @throws RangeNotSatisfiableException if the range selects no byte of the object, which is always
-   *     so for an empty object (as in S3)
+   * @throws RangeNotSatisfiableException if the range selects no byte of the object, which is
+   *     always so for an empty object (as in S3)
    */
   ResolvedRange resolve(long size);
 
@@ -48,7 +49,9 @@ public sealed interface ByteRange permits ByteRange.Offset, ByteRange.Suffix {
       return Optional.empty();
     }
     long lastMinusFirst = last.get() - first.get();
-    return Optional.of(new Offset(first.get(), lastMinusFirst == Long.MAX_VALUE ? Long.MAX_VALUE : lastMinusFirst + 1));
+    return Optional.of(
+        new Offset(
+            first.get(), lastMinusFirst == Long.MAX_VALUE ? Long.MAX_VALUE : lastMinusFirst + 1));
   }
 
   /** Parses ASCII digits, saturating at {@link Long#MAX_VALUE} since no object is that large. */
@@ -68,7 +71,9 @@ public sealed interface ByteRange permits ByteRange.Offset, ByteRange.Suffix {
     return Optional.of(value);
   }
 
-  /** Bytes from {@code offset}: {@code length} of them, or all to the end when the length is empty. */
+  /**
+   * Bytes from {@code offset}: {@code length} of them, or all to the end when the length is empty.
+   */
   record Offset(long offset, Optional<Long> length) implements ByteRange {
 
     /**

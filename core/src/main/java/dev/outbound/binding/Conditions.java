@@ -48,24 +48,34 @@ public record Conditions(
     return new Conditions(Optional.of(etags), etagDoesNotMatch, uploadedBefore, uploadedAfter);
   }
 
-  /** Returns a copy that passes only if the object's etag is none of {@code etags}; {@code *} means only if there is no object. */
+  /**
+   * Returns a copy that passes only if the object's etag is none of {@code etags}; {@code *} means
+   * only if there is no object.
+   */
   public Conditions withEtagDoesNotMatch(String etags) {
     return new Conditions(etagMatches, Optional.of(etags), uploadedBefore, uploadedAfter);
   }
 
-  /** Returns a copy that passes only if the object was uploaded at or before {@code time} ({@code If-Unmodified-Since}). */
+  /**
+   * Returns a copy that passes only if the object was uploaded at or before {@code time} ({@code
+   * If-Unmodified-Since}).
+   */
   public Conditions withUploadedBefore(Instant time) {
     return new Conditions(etagMatches, etagDoesNotMatch, Optional.of(time), uploadedAfter);
   }
 
-  /** Returns a copy that passes only if the object was uploaded after {@code time} ({@code If-Modified-Since}). */
+  /**
+   * Returns a copy that passes only if the object was uploaded after {@code time} ({@code
+   * If-Modified-Since}).
+   */
   public Conditions withUploadedAfter(Instant time) {
     return new Conditions(etagMatches, etagDoesNotMatch, uploadedBefore, Optional.of(time));
   }
 
   /**
    * Returns whether the conditions pass for {@code current}, in RFC 9110's order: an etag match
-   * (strong comparison) overrides {@code uploadedBefore}, an etag non-match (weak) overrides {@code uploadedAfter}.
+   * (strong comparison) overrides {@code uploadedBefore}, an etag non-match (weak) overrides {@code
+   * uploadedAfter}.
    */
   public boolean test(ObjectInfo current) {
     long uploaded = current.uploaded().getEpochSecond();
@@ -82,12 +92,17 @@ public record Conditions(
     return uploadedAfter.isEmpty() || uploaded > uploadedAfter.get().getEpochSecond();
   }
 
-  /** Returns whether the conditions pass when there is no object: only if no etag match is required. */
+  /**
+   * Returns whether the conditions pass when there is no object: only if no etag match is required.
+   */
   public boolean testMissing() {
     return etagMatches.isEmpty();
   }
 
-  /** Whether a list of entity tags holds {@code etag} or {@code *}; weak tags count only in a weak comparison. */
+  /**
+   * Whether a list of entity tags holds {@code etag} or {@code *}; weak tags count only in a weak
+   * comparison.
+   */
   private static boolean listContains(String tags, String etag, boolean weakComparison) {
     int i = 0;
     while (i < tags.length()) {

@@ -3,7 +3,10 @@ package dev.outbound.binding;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The id of a durable object: 64 lowercase hex digits, and the name it was derived from, if any. Equal ids have equal hex. */
+/**
+ * The id of a durable object: 64 lowercase hex digits, and the name it was derived from, if any.
+ * Equal ids have equal hex.
+ */
 public final class DurableObjectId {
 
   private static final int HEX_DIGITS = 64;
@@ -22,15 +25,20 @@ public final class DurableObjectId {
    * @throws IllegalArgumentException if {@code hex} is not exactly 64 lowercase hex digits
    */
   public static DurableObjectId parse(String hex) {
-    boolean wellFormed = hex.length() == HEX_DIGITS
-        && hex.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+    boolean wellFormed =
+        hex.length() == HEX_DIGITS
+            && hex.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
     if (!wellFormed) {
-      throw new IllegalArgumentException("a durable object id is 64 lowercase hex digits, got \"" + hex + "\"");
+      throw new IllegalArgumentException(
+          "a durable object id is 64 lowercase hex digits, got \"" + hex + "\"");
     }
     return new DurableObjectId(hex, null);
   }
 
-  /** Returns this id carrying the {@code name} it was derived from, for {@link DurableObjectNamespace#idFromName}. */
+  /**
+   * Returns this id carrying the {@code name} it was derived from, for {@link
+   * DurableObjectNamespace#idFromName}.
+   */
   public DurableObjectId withName(String name) {
     return new DurableObjectId(hex, Objects.requireNonNull(name, "name"));
   }
@@ -50,7 +58,10 @@ public final class DurableObjectId {
     return hex.hashCode();
   }
 
-  /** Returns the 64 hex digits, which {@link #parse} and {@link DurableObjectNamespace#idFromString} read back. */
+  /**
+   * Returns the 64 hex digits, which {@link #parse} and {@link DurableObjectNamespace#idFromString}
+   * read back.
+   */
   @Override
   public String toString() {
     return hex;

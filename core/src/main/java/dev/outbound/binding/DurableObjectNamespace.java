@@ -1,12 +1,15 @@
 package dev.outbound.binding;
 
 /**
- * The durable objects of one class, as Cloudflare's {@code DurableObjectNamespace}; {@code T} is the
- * type of the stubs that {@link #get} returns.
+ * The durable objects of one class, as Cloudflare's {@code DurableObjectNamespace}; {@code T} is
+ * the type of the stubs that {@link #get} returns.
  */
 public interface DurableObjectNamespace<T> {
 
-  /** Returns the id for {@code name}: the same name always gives the same id, in this namespace, on every run. */
+  /**
+   * Returns the id for {@code name}: the same name always gives the same id, in this namespace, on
+   * every run.
+   */
   DurableObjectId idFromName(String name);
 
   /**

@@ -68,10 +68,15 @@ public interface DurableObjectStorage {
    */
   int delete(Collection<String> keys);
 
-  /** Returns the entries {@code options} select, sorted by {@link Utf8#BYTE_ORDER} or its reverse. */
+  /**
+   * Returns the entries {@code options} select, sorted by {@link Utf8#BYTE_ORDER} or its reverse.
+   */
   SortedMap<String, byte[]> list(StorageListOptions options);
 
-  /** Schedules the alarm for {@code at}, replacing any scheduled one; a time in the past fires at once. */
+  /**
+   * Schedules the alarm for {@code at}, replacing any scheduled one; a time in the past fires at
+   * once.
+   */
   void setAlarm(Instant at);
 
   /** Returns when the alarm is scheduled, or empty if none is. */

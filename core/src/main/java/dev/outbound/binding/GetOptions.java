@@ -3,7 +3,9 @@ package dev.outbound.binding;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Options of a bucket read: a byte range to serve and conditions the object must meet to be served. */
+/**
+ * Options of a bucket read: a byte range to serve and conditions the object must meet to be served.
+ */
 public record GetOptions(Optional<ByteRange> range, Conditions onlyIf) {
 
   /** Requires both components. */

@@ -26,36 +26,77 @@ public record HttpMetadata(
   /** Returns metadata with no headers set. */
   public static HttpMetadata empty() {
     return new HttpMetadata(
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** Returns a copy with {@code Content-Type} set. */
   public HttpMetadata withContentType(String value) {
-    return new HttpMetadata(Optional.of(value), contentLanguage, contentDisposition, contentEncoding, cacheControl, cacheExpiry);
+    return new HttpMetadata(
+        Optional.of(value),
+        contentLanguage,
+        contentDisposition,
+        contentEncoding,
+        cacheControl,
+        cacheExpiry);
   }
 
   /** Returns a copy with {@code Content-Language} set. */
   public HttpMetadata withContentLanguage(String value) {
-    return new HttpMetadata(contentType, Optional.of(value), contentDisposition, contentEncoding, cacheControl, cacheExpiry);
+    return new HttpMetadata(
+        contentType,
+        Optional.of(value),
+        contentDisposition,
+        contentEncoding,
+        cacheControl,
+        cacheExpiry);
   }
 
   /** Returns a copy with {@code Content-Disposition} set. */
   public HttpMetadata withContentDisposition(String value) {
-    return new HttpMetadata(contentType, contentLanguage, Optional.of(value), contentEncoding, cacheControl, cacheExpiry);
+    return new HttpMetadata(
+        contentType,
+        contentLanguage,
+        Optional.of(value),
+        contentEncoding,
+        cacheControl,
+        cacheExpiry);
   }
 
   /** Returns a copy with {@code Content-Encoding} set. */
   public HttpMetadata withContentEncoding(String value) {
-    return new HttpMetadata(contentType, contentLanguage, contentDisposition, Optional.of(value), cacheControl, cacheExpiry);
+    return new HttpMetadata(
+        contentType,
+        contentLanguage,
+        contentDisposition,
+        Optional.of(value),
+        cacheControl,
+        cacheExpiry);
   }
 
   /** Returns a copy with {@code Cache-Control} set. */
   public HttpMetadata withCacheControl(String value) {
-    return new HttpMetadata(contentType, contentLanguage, contentDisposition, contentEncoding, Optional.of(value), cacheExpiry);
+    return new HttpMetadata(
+        contentType,
+        contentLanguage,
+        contentDisposition,
+        contentEncoding,
+        Optional.of(value),
+        cacheExpiry);
   }
 
   /** Returns a copy with the {@code Expires} time set. */
   public HttpMetadata withCacheExpiry(Instant value) {
-    return new HttpMetadata(contentType, contentLanguage, contentDisposition, contentEncoding, cacheControl, Optional.of(value));
+    return new HttpMetadata(
+        contentType,
+        contentLanguage,
+        contentDisposition,
+        contentEncoding,
+        cacheControl,
+        Optional.of(value));
   }
 }

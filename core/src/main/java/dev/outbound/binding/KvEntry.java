@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A KV value with its metadata JSON; equal when value bytes and metadata are equal. The array is not copied. */
+/**
+ * A KV value with its metadata JSON; equal when value bytes and metadata are equal. The array is
+ * not copied.
+ */
 public record KvEntry(byte[] value, Optional<String> metadataJson) {
 
   /** Requires both components. */

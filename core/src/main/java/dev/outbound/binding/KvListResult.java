@@ -13,7 +13,8 @@ public record KvListResult(List<KvKey> keys, boolean listComplete, Optional<Stri
   /**
    * Copies {@code keys} and checks the cursor.
    *
-   * @throws IllegalArgumentException if {@code listComplete} and the presence of {@code cursor} disagree
+   * @throws IllegalArgumentException if {@code listComplete} and the presence of {@code cursor}
+   *     disagree
    */
   public KvListResult {
     keys = List.copyOf(keys);

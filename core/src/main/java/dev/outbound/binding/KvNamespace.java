@@ -45,7 +45,8 @@ public interface KvNamespace {
   /**
    * Stores {@code value} under {@code key} with {@code options}, replacing any value and metadata.
    *
-   * @throws BindingLimitException if the key or value is too large, or the expiration less than 60 s ahead
+   * @throws BindingLimitException if the key or value is too large, or the expiration less than 60
+   *     s ahead
    */
   void put(String key, byte[] value, KvPutOptions options);
 

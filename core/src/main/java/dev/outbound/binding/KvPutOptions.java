@@ -20,7 +20,8 @@ public record KvPutOptions(
     Objects.requireNonNull(expirationTtl, "expirationTtl");
     Objects.requireNonNull(metadataJson, "metadataJson");
     if (expiration.isPresent() && expirationTtl.isPresent()) {
-      throw new IllegalArgumentException("KV put takes an expiration or an expirationTtl, not both");
+      throw new IllegalArgumentException(
+          "KV put takes an expiration or an expirationTtl, not both");
     }
     expirationTtl.ifPresent(KvLimits::checkExpirationTtl);
     metadataJson.ifPresent(KvLimits::checkMetadata);
@@ -47,7 +48,8 @@ public record KvPutOptions(
   }
 
   /**
-   * Returns when a put made at {@code now} expires, if ever; implementations call this once per put.
+   * Returns when a put made at {@code now} expires, if ever; implementations call this once per
+   * put.
    *
    * @throws BindingLimitException if an absolute expiration is less than 60 s after {@code now}
    */

@@ -7,7 +7,8 @@ import java.util.Optional;
  * Options of a bucket list: keys starting with {@code prefix}, keys past a {@code delimiter} rolled
  * up into prefixes, at most {@code limit} entries, from the page {@code cursor} points at.
  */
-public record ListOptions(Optional<String> prefix, Optional<String> delimiter, Optional<String> cursor, int limit) {
+public record ListOptions(
+    Optional<String> prefix, Optional<String> delimiter, Optional<String> cursor, int limit) {
 
   /**
    * Validates the options.
@@ -27,7 +28,8 @@ public record ListOptions(Optional<String> prefix, Optional<String> delimiter, O
 
   /** Returns options that list every object from the start, 1000 per page. */
   public static ListOptions defaults() {
-    return new ListOptions(Optional.empty(), Optional.empty(), Optional.empty(), ObjectLimits.MAX_LIST_LIMIT);
+    return new ListOptions(
+        Optional.empty(), Optional.empty(), Optional.empty(), ObjectLimits.MAX_LIST_LIMIT);
   }
 
   /** Returns a copy that lists only keys starting with {@code prefix}. */
@@ -35,7 +37,9 @@ public record ListOptions(Optional<String> prefix, Optional<String> delimiter, O
     return new ListOptions(Optional.of(prefix), delimiter, cursor, limit);
   }
 
-  /** Returns a copy that rolls keys up to the first {@code delimiter} after the prefix, such as "/". */
+  /**
+   * Returns a copy that rolls keys up to the first {@code delimiter} after the prefix, such as "/".
+   */
   public ListOptions withDelimiter(String delimiter) {
     return new ListOptions(prefix, Optional.of(delimiter), cursor, limit);
   }

@@ -19,14 +19,17 @@ public interface MultipartUpload {
   /**
    * Streams {@code body} as part {@code partNumber}, replacing an earlier part of that number.
    *
-   * @throws BindingLimitException if the part number is not 1..10000 or the body over {@link ObjectLimits#MAX_UPLOAD_BYTES}
+   * @throws BindingLimitException if the part number is not 1..10000 or the body over {@link
+   *     ObjectLimits#MAX_UPLOAD_BYTES}
    */
   UploadedPart uploadPart(int partNumber, InputStream body);
 
   /**
-   * Joins {@code parts}, in ascending part number order, into the object, replacing any object under the key.
+   * Joins {@code parts}, in ascending part number order, into the object, replacing any object
+   * under the key.
    *
-   * @throws IllegalArgumentException if a part is unknown, out of order, or under 5 MiB and not the last
+   * @throws IllegalArgumentException if a part is unknown, out of order, or under 5 MiB and not the
+   *     last
    */
   ObjectInfo complete(List<UploadedPart> parts);
 

@@ -13,16 +13,20 @@ public interface ObjectBucket {
   /** Returns the info of the object under {@code key}, or empty if there is none. */
   Optional<ObjectInfo> head(String key);
 
-  /** Returns the whole object under {@code key}, or empty if there is none; close it after reading. */
+  /**
+   * Returns the whole object under {@code key}, or empty if there is none; close it after reading.
+   */
   default Optional<StoredObject> get(String key) {
     return get(key, GetOptions.none());
   }
 
   /**
-   * Returns the object under {@code key}, or empty if there is none; its body is absent when
-   * {@code onlyIf} fails, and otherwise holds the requested range, which {@link ObjectInfo#range()} records.
+   * Returns the object under {@code key}, or empty if there is none; its body is absent when {@code
+   * onlyIf} fails, and otherwise holds the requested range, which {@link ObjectInfo#range()}
+   * records.
    *
-   * @throws RangeNotSatisfiableException if the conditions pass but the range lies outside the object
+   * @throws RangeNotSatisfiableException if the conditions pass but the range lies outside the
+   *     object
    */
   Optional<StoredObject> get(String key, GetOptions options);
 
@@ -30,8 +34,10 @@ public interface ObjectBucket {
    * Streams {@code body} to {@code key}, replacing any object there; returns empty, writing
    * nothing, when {@code onlyIf} fails against the current object.
    *
-   * @throws BindingLimitException if the key is too long or the body over {@link ObjectLimits#MAX_UPLOAD_BYTES}
-   * @throws IllegalArgumentException if the body does not match a given checksum; nothing is written
+   * @throws BindingLimitException if the key is too long or the body over {@link
+   *     ObjectLimits#MAX_UPLOAD_BYTES}
+   * @throws IllegalArgumentException if the body does not match a given checksum; nothing is
+   *     written
    */
   Optional<ObjectInfo> put(String key, InputStream body, PutOptions options);
 
@@ -54,12 +60,16 @@ public interface ObjectBucket {
   ObjectList list(ListOptions options);
 
   /**
-   * Starts a multipart upload to {@code key} whose completed object gets the metadata in {@code options}.
+   * Starts a multipart upload to {@code key} whose completed object gets the metadata in {@code
+   * options}.
    *
-   * @throws IllegalArgumentException if {@code options} has conditions or checksums, which multipart uploads do not take
+   * @throws IllegalArgumentException if {@code options} has conditions or checksums, which
+   *     multipart uploads do not take
    */
   MultipartUpload createMultipartUpload(String key, PutOptions options);
 
-  /** Returns a handle on the upload {@code uploadId} to {@code key} without checking that it exists. */
+  /**
+   * Returns a handle on the upload {@code uploadId} to {@code key} without checking that it exists.
+   */
   MultipartUpload resumeMultipartUpload(String key, String uploadId);
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a bucket knows about a stored object, as R2's {@code R2Object}: {@code etag} is unquoted
- * (an MD5 hex, or S3's {@code hex-parts} after a multipart upload), and {@code range} is the range
+ * What a bucket knows about a stored object, as R2's {@code R2Object}: {@code etag} is unquoted (an
+ * MD5 hex, or S3's {@code hex-parts} after a multipart upload), and {@code range} is the range
  * served by a ranged read. Objects in a list carry empty HTTP and custom metadata, as S3 lists do.
  */
 public record ObjectInfo(
@@ -22,7 +22,8 @@ public record ObjectInfo(
   /**
    * Copies the custom metadata and checks the values fit together.
    *
-   * @throws IllegalArgumentException if the size is negative, the etag empty or quoted, or the range past the end
+   * @throws IllegalArgumentException if the size is negative, the etag empty or quoted, or the
+   *     range past the end
    */
   public ObjectInfo {
     Objects.requireNonNull(key, "key");
@@ -38,7 +39,8 @@ public record ObjectInfo(
       throw new IllegalArgumentException("etag must be non-empty and unquoted, got " + etag);
     }
     if (range.isPresent() && range.get().lastByte() >= size) {
-      throw new IllegalArgumentException("served range " + range.get() + " ends after the object's " + size + " bytes");
+      throw new IllegalArgumentException(
+          "served range " + range.get() + " ends after the object's " + size + " bytes");
     }
   }
 
@@ -49,6 +51,7 @@ public record ObjectInfo(
 
   /** Returns a copy that records {@code range} as the range served. */
   public ObjectInfo withRange(ResolvedRange range) {
-    return new ObjectInfo(key, size, etag, uploaded, httpMetadata, customMetadata, Optional.of(range));
+    return new ObjectInfo(
+        key, size, etag, uploaded, httpMetadata, customMetadata, Optional.of(range));
   }
 }

@@ -5,22 +5,29 @@ import java.util.Map;
 
 /**
  * Object bucket limits, checked in one place by the option records and by every bucket
- * implementation; where R2 and S3 differ, the stricter applies so every backend can hold any object.
+ * implementation; where R2 and S3 differ, the stricter applies so every backend can hold any
+ * object.
  */
 public final class ObjectLimits {
 
   /** Longest key, in UTF-8 bytes. */
   public static final int MAX_KEY_BYTES = 1024;
+
   /** Largest custom metadata, in UTF-8 bytes of keys and values (S3's limit; R2 allows more). */
   public static final int MAX_CUSTOM_METADATA_BYTES = 2048;
+
   /** Largest single put or multipart part: 5 GiB less 5 MiB, as in R2. */
   public static final long MAX_UPLOAD_BYTES = 5L * 1024 * 1024 * 1024 - 5L * 1024 * 1024;
+
   /** Smallest multipart part other than the last. */
   public static final long MIN_PART_BYTES = 5L * 1024 * 1024;
+
   /** Highest part number, and so the most parts of one multipart upload. */
   public static final int MAX_PARTS = 10_000;
+
   /** Most keys one delete call removes. */
   public static final int MAX_DELETE_KEYS = 1000;
+
   /** Most objects one list call returns, and its default. */
   public static final int MAX_LIST_LIMIT = 1000;
 
@@ -28,11 +35,14 @@ public final class ObjectLimits {
 
   private ObjectLimits() {}
 
-  /** Checks that {@code key} is 1..1024 UTF-8 bytes; throws {@link BindingLimitException} otherwise. */
+  /**
+   * Checks that {@code key} is 1..1024 UTF-8 bytes; throws {@link BindingLimitException} otherwise.
+   */
   public static void checkKey(String key) {
     long bytes = Utf8.length(key, "object key");
     if (bytes == 0 || bytes > MAX_KEY_BYTES) {
-      throw new BindingLimitException("object key is " + bytes + " bytes; it must be 1 to " + MAX_KEY_BYTES);
+      throw new BindingLimitException(
+          "object key is " + bytes + " bytes; it must be 1 to " + MAX_KEY_BYTES);
     }
   }
 
@@ -47,12 +57,15 @@ public final class ObjectLimits {
     for (Map.Entry<String, String> entry : metadata.entrySet()) {
       String key = entry.getKey();
       if (key.isEmpty() || !key.chars().allMatch(ObjectLimits::isLowercaseTokenChar)) {
-        throw new BindingLimitException("custom metadata key \"" + key + "\" must be a lowercase HTTP token");
+        throw new BindingLimitException(
+            "custom metadata key \"" + key + "\" must be a lowercase HTTP token");
       }
       if (entry.getValue().chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
-        throw new BindingLimitException("custom metadata value of \"" + key + "\" has a control character");
+        throw new BindingLimitException(
+            "custom metadata value of \"" + key + "\" has a control character");
       }
-      bytes += key.length() + Utf8.length(entry.getValue(), "custom metadata value of \"" + key + "\"");
+      bytes +=
+          key.length() + Utf8.length(entry.getValue(), "custom metadata value of \"" + key + "\"");
     }
     if (bytes > MAX_CUSTOM_METADATA_BYTES) {
       throw new BindingLimitException(
@@ -60,32 +73,44 @@ public final class ObjectLimits {
     }
   }
 
-  /** Checks that a put or part of {@code bytes} (so far) fits in one upload; throws {@link BindingLimitException} otherwise. */
+  /**
+   * Checks that a put or part of {@code bytes} (so far) fits in one upload; throws {@link
+   * BindingLimitException} otherwise.
+   */
   public static void checkUploadSize(long bytes) {
     if (bytes > MAX_UPLOAD_BYTES) {
-      throw new BindingLimitException("upload is " + bytes + " bytes; the limit is " + MAX_UPLOAD_BYTES);
+      throw new BindingLimitException(
+          "upload is " + bytes + " bytes; the limit is " + MAX_UPLOAD_BYTES);
     }
   }
 
   /** Checks that {@code partNumber} is 1..10000; throws {@link BindingLimitException} otherwise. */
   public static void checkPartNumber(int partNumber) {
     if (partNumber < 1 || partNumber > MAX_PARTS) {
-      throw new BindingLimitException("part number is " + partNumber + "; it must be 1 to " + MAX_PARTS);
+      throw new BindingLimitException(
+          "part number is " + partNumber + "; it must be 1 to " + MAX_PARTS);
     }
   }
 
-  /** Checks a multi-key delete: at most 1000 keys, each a valid key; throws {@link BindingLimitException} otherwise. */
+  /**
+   * Checks a multi-key delete: at most 1000 keys, each a valid key; throws {@link
+   * BindingLimitException} otherwise.
+   */
   public static void checkDelete(Collection<String> keys) {
     if (keys.size() > MAX_DELETE_KEYS) {
-      throw new BindingLimitException("delete of " + keys.size() + " keys; the limit is " + MAX_DELETE_KEYS);
+      throw new BindingLimitException(
+          "delete of " + keys.size() + " keys; the limit is " + MAX_DELETE_KEYS);
     }
     keys.forEach(ObjectLimits::checkKey);
   }
 
-  /** Checks that a list {@code limit} is 1..1000; throws {@link BindingLimitException} otherwise. */
+  /**
+   * Checks that a list {@code limit} is 1..1000; throws {@link BindingLimitException} otherwise.
+   */
   public static void checkListLimit(int limit) {
     if (limit < 1 || limit > MAX_LIST_LIMIT) {
-      throw new BindingLimitException("object list limit is " + limit + "; it must be 1 to " + MAX_LIST_LIMIT);
+      throw new BindingLimitException(
+          "object list limit is " + limit + "; it must be 1 to " + MAX_LIST_LIMIT);
     }
   }
 

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Options of a bucket write: HTTP and custom metadata, conditions the current object must meet,
- * and checksums the body must have (hex, stored lowercase).
+ * Options of a bucket write: HTTP and custom metadata, conditions the current object must meet, and
+ * checksums the body must have (hex, stored lowercase).
  */
 public record PutOptions(
     HttpMetadata httpMetadata,
@@ -20,7 +20,8 @@ public record PutOptions(
   /**
    * Copies the custom metadata and checks it and the checksums.
    *
-   * @throws BindingLimitException if the custom metadata breaks {@link ObjectLimits#checkCustomMetadata}
+   * @throws BindingLimitException if the custom metadata breaks {@link
+   *     ObjectLimits#checkCustomMetadata}
    * @throws IllegalArgumentException if a checksum is not 32 (MD5) or 64 (SHA-256) hex digits
    */
   public PutOptions {
@@ -34,7 +35,8 @@ public record PutOptions(
 
   /** Returns options with no metadata, conditions or checksums. */
   public static PutOptions none() {
-    return new PutOptions(HttpMetadata.empty(), Map.of(), Conditions.none(), Optional.empty(), Optional.empty());
+    return new PutOptions(
+        HttpMetadata.empty(), Map.of(), Conditions.none(), Optional.empty(), Optional.empty());
   }
 
   /** Returns a copy that stores {@code httpMetadata} with the object. */
@@ -47,7 +49,10 @@ public record PutOptions(
     return new PutOptions(httpMetadata, customMetadata, onlyIf, md5Hex, sha256Hex);
   }
 
-  /** Returns a copy that writes only if the current object passes {@code onlyIf} (see {@link Conditions#testMissing()}). */
+  /**
+   * Returns a copy that writes only if the current object passes {@code onlyIf} (see {@link
+   * Conditions#testMissing()}).
+   */
   public PutOptions withOnlyIf(Conditions onlyIf) {
     return new PutOptions(httpMetadata, customMetadata, onlyIf, md5Hex, sha256Hex);
   }
@@ -64,7 +69,8 @@ public record PutOptions(
 
   private static String checkedHex(String hex, int digits, String algorithm) {
     if (hex.length() != digits || !hex.chars().allMatch(HexFormat::isHexDigit)) {
-      throw new IllegalArgumentException(algorithm + " must be " + digits + " hex digits, got \"" + hex + "\"");
+      throw new IllegalArgumentException(
+          algorithm + " must be " + digits + " hex digits, got \"" + hex + "\"");
     }
     return hex.toLowerCase(Locale.ROOT);
   }

@@ -1,6 +1,9 @@
 package dev.outbound.binding;
 
-/** A byte range resolved against an object's size: {@code length} bytes (at least one) from {@code offset}. */
+/**
+ * A byte range resolved against an object's size: {@code length} bytes (at least one) from {@code
+ * offset}.
+ */
 public record ResolvedRange(long offset, long length) {
 
   /**
@@ -10,7 +13,8 @@ public record ResolvedRange(long offset, long length) {
    */
   public ResolvedRange {
     if (offset < 0 || length < 1) {
-      throw new IllegalArgumentException("a resolved range needs offset >= 0 and length >= 1, got " + offset + "+" + length);
+      throw new IllegalArgumentException(
+          "a resolved range needs offset >= 0 and length >= 1, got " + offset + "+" + length);
     }
   }
 
@@ -20,13 +24,15 @@ public record ResolvedRange(long offset, long length) {
   }
 
   /**
-   * Returns the {@code Content-Range} header value for this range of an object of {@code size} bytes, such as {@code bytes 0-99/1000}.
+   * Returns the {@code Content-Range} header value for this range of an object of {@code size}
+   * bytes, such as {@code bytes 0-99/1000}.
    *
    * @throws IllegalArgumentException if the range ends after {@code size}
    */
   public String contentRange(long size) {
     if (lastByte() >= size) {
-      throw new IllegalArgumentException("range " + offset + "-" + lastByte() + " ends after an object of " + size + " bytes");
+      throw new IllegalArgumentException(
+          "range " + offset + "-" + lastByte() + " ends after an object of " + size + " bytes");
     }
     return "bytes " + offset + "-" + lastByte() + "/" + size;
   }

@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A secret read at start from an environment variable or a file. It reaches a container only if a
- * handler puts it in a response or passed-on request; {@code toString()} of implementations must not reveal the value.
+ * handler puts it in a response or passed-on request; {@code toString()} of implementations must
+ * not reveal the value.
  */
 public interface Secret {
 

@@ -6,10 +6,15 @@ import java.util.OptionalInt;
 
 /**
  * Options of a durable object storage list: keys from {@code start} (inclusive) to {@code end}
- * (exclusive) starting with {@code prefix}, in reverse order if asked, at most {@code limit} of them.
+ * (exclusive) starting with {@code prefix}, in reverse order if asked, at most {@code limit} of
+ * them.
  */
 public record StorageListOptions(
-    Optional<String> start, Optional<String> end, Optional<String> prefix, boolean reverse, OptionalInt limit) {
+    Optional<String> start,
+    Optional<String> end,
+    Optional<String> prefix,
+    boolean reverse,
+    OptionalInt limit) {
 
   /**
    * Validates the options.
@@ -21,13 +26,15 @@ public record StorageListOptions(
     Objects.requireNonNull(end, "end");
     Objects.requireNonNull(prefix, "prefix");
     if (limit.isPresent() && limit.getAsInt() < 1) {
-      throw new IllegalArgumentException("storage list limit must be at least 1, got " + limit.getAsInt());
+      throw new IllegalArgumentException(
+          "storage list limit must be at least 1, got " + limit.getAsInt());
     }
   }
 
   /** Returns options that list every key in ascending order. */
   public static StorageListOptions all() {
-    return new StorageListOptions(Optional.empty(), Optional.empty(), Optional.empty(), false, OptionalInt.empty());
+    return new StorageListOptions(
+        Optional.empty(), Optional.empty(), Optional.empty(), false, OptionalInt.empty());
   }
 
   /** Returns a copy that starts at {@code start}, inclusive. */

@@ -2,7 +2,10 @@ package dev.outbound.binding;
 
 import java.util.Objects;
 
-/** A part of a multipart upload as stored: its number (1..10000) and unquoted etag, passed back to complete the upload. */
+/**
+ * A part of a multipart upload as stored: its number (1..10000) and unquoted etag, passed back to
+ * complete the upload.
+ */
 public record UploadedPart(int partNumber, String etag) {
 
   /**

@@ -68,8 +68,11 @@ final class DomainNames {
       length++;
     }
     if (length > MAX_LABEL_LENGTH) {
-      throw new InvalidHostException("host has a label longer than " + MAX_LABEL_LENGTH
-          + " characters: " + name.substring(start, end));
+      throw new InvalidHostException(
+          "host has a label longer than "
+              + MAX_LABEL_LENGTH
+              + " characters: "
+              + name.substring(start, end));
     }
   }
 

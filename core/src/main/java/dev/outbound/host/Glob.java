@@ -2,8 +2,8 @@ package dev.outbound.host;
 
 /**
  * Matches a name against a glob where {@code *} stands for any run of characters, dots included,
- * possibly empty. Iterative and allocation-free because it runs on every request; after a
- * mismatch it retries from the last {@code *}, which is enough when {@code *} is the only wildcard.
+ * possibly empty. Iterative and allocation-free because it runs on every request; after a mismatch
+ * it retries from the last {@code *}, which is enough when {@code *} is the only wildcard.
  */
 final class Glob {
 

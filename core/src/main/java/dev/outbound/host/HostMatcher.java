@@ -10,10 +10,11 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Maps host patterns to values: the one pattern matcher behind routing tables and allow/deny
- * lists. Immutable once built.
+ * Maps host patterns to values: the one pattern matcher behind routing tables and allow/deny lists.
+ * Immutable once built.
  *
  * <p>The most specific matching pattern wins, in this order ({@link HostPattern#compareTo}):
+ *
  * <ol>
  *   <li>exact name or IP with a port;
  *   <li>exact name or IP without a port;
@@ -21,11 +22,12 @@ import java.util.TreeMap;
  *   <li>glob, more literal (non-{@code *}) characters first; at equal count, with a port before
  *       without.
  * </ol>
+ *
  * Remaining ties go by canonical text, so the order is total and deterministic.
  *
  * <p>Exact patterns sit in a hash map keyed by canonical host, so lookup costs the same for ten
- * exact hosts or ten thousand; names and IP literals cannot share a key because a name never has
- * a numeric last label or brackets. CIDR and glob patterns are then tried in order.
+ * exact hosts or ten thousand; names and IP literals cannot share a key because a name never has a
+ * numeric last label or brackets. CIDR and glob patterns are then tried in order.
  */
 public final class HostMatcher<V> {
 
@@ -33,8 +35,8 @@ public final class HostMatcher<V> {
   private final List<Scanned<V>> scanned;
   private final List<HostPattern> patterns;
 
-  private HostMatcher(Map<String, ExactHost<V>> exactHosts, List<Scanned<V>> scanned,
-      List<HostPattern> patterns) {
+  private HostMatcher(
+      Map<String, ExactHost<V>> exactHosts, List<Scanned<V>> scanned, List<HostPattern> patterns) {
     this.exactHosts = exactHosts;
     this.scanned = scanned;
     this.patterns = patterns;
@@ -91,7 +93,9 @@ public final class HostMatcher<V> {
 
     private Builder() {}
 
-    /** @throws IllegalArgumentException "duplicate host pattern: X" for a pattern already added */
+    /**
+     * @throws IllegalArgumentException "duplicate host pattern: X" for a pattern already added
+     */
     public Builder<V> add(HostPattern pattern, V value) {
       Objects.requireNonNull(pattern, "pattern");
       Objects.requireNonNull(value, "value"); // null means "no match"
@@ -109,14 +113,16 @@ public final class HostMatcher<V> {
     public HostMatcher<V> build() {
       Map<String, ExactHost<V>> exactHosts = new HashMap<>();
       List<Scanned<V>> scanned = new ArrayList<>();
-      entries.forEach((pattern, value) -> {
-        if (pattern.isExact()) {
-          exactHosts.computeIfAbsent(pattern.host(), host -> new ExactHost<>())
-              .put(pattern.port(), value);
-        } else {
-          scanned.add(new Scanned<>(pattern, value));
-        }
-      });
+      entries.forEach(
+          (pattern, value) -> {
+            if (pattern.isExact()) {
+              exactHosts
+                  .computeIfAbsent(pattern.host(), host -> new ExactHost<>())
+                  .put(pattern.port(), value);
+            } else {
+              scanned.add(new Scanned<>(pattern, value));
+            }
+          });
       return new HostMatcher<>(
           Map.copyOf(exactHosts), List.copyOf(scanned), List.copyOf(entries.keySet()));
     }

@@ -6,8 +6,8 @@ import java.util.Locale;
  * The one host normaliser: every request destination and every host pattern goes through it.
  *
  * <ul>
- *   <li>Names are lower-cased, lose one trailing dot ({@code a.b.} is {@code a.b}; {@code a.b..}
- *       is rejected), are converted to punycode with {@link java.net.IDN#toASCII(String)} (no STD3
+ *   <li>Names are lower-cased, lose one trailing dot ({@code a.b.} is {@code a.b}; {@code a.b..} is
+ *       rejected), are converted to punycode with {@link java.net.IDN#toASCII(String)} (no STD3
  *       flag), then must have labels of 1..63 characters from {@code [a-z0-9_-]} and at most 253
  *       characters in all.
  *   <li>A name whose last label is numeric (all digits, or {@code 0x} and hex digits) is an IPv4
@@ -15,9 +15,9 @@ import java.util.Locale;
  *       {@code 127.1}, {@code 0x7f.0.0.1}, {@code 01.2.3.4} and {@code 1.2.3.4.5}, which resolvers
  *       read in surprising ways; {@code 1password.com} stays a name. The test runs after IDN
  *       conversion, so full-width digits cannot hide an address.
- *   <li>IPv6 is written in brackets and printed in RFC 5952 form ({@code [2001:db8::1]}).
- *       {@link #normalize} also takes it bare ({@code ::1}), as socket APIs print it; in an
- *       authority the brackets are required. Zone ids ({@code %eth0}) are rejected.
+ *   <li>IPv6 is written in brackets and printed in RFC 5952 form ({@code [2001:db8::1]}). {@link
+ *       #normalize} also takes it bare ({@code ::1}), as socket APIs print it; in an authority the
+ *       brackets are required. Zone ids ({@code %eth0}) are rejected.
  *   <li>IPv4-mapped IPv6 ({@code [::ffff:1.2.3.4]}) becomes the IPv4 literal {@code 1.2.3.4}, so a
  *       deny list entry for an IPv4 address cannot be bypassed through the mapped form. Other
  *       IPv4-embedding forms (NAT64, 6to4) stay IPv6; the egress guard deals with them.
@@ -31,9 +31,9 @@ public final class HostNormalizer {
   private HostNormalizer() {}
 
   /**
-   * Normalises a host as it appears in a URI or Host header (IPv6 in brackets, or bare) with a
-   * port that is already known. A null host counts as empty, as {@link java.net.URI#getHost()}
-   * returns null when a URI has no usable host.
+   * Normalises a host as it appears in a URI or Host header (IPv6 in brackets, or bare) with a port
+   * that is already known. A null host counts as empty, as {@link java.net.URI#getHost()} returns
+   * null when a URI has no usable host.
    */
   public static Authority normalize(String host, int port) throws InvalidHostException {
     checkPort(port);
@@ -41,8 +41,8 @@ public final class HostNormalizer {
   }
 
   /**
-   * Parses an authority-form destination: {@code host}, {@code host:port}, {@code [v6]} or
-   * {@code [v6]:port}, using {@code defaultPort} when it has no port. Userinfo is rejected.
+   * Parses an authority-form destination: {@code host}, {@code host:port}, {@code [v6]} or {@code
+   * [v6]:port}, using {@code defaultPort} when it has no port. Userinfo is rejected.
    */
   public static Authority parseAuthority(String authority, int defaultPort)
       throws InvalidHostException {

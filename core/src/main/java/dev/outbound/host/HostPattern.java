@@ -4,18 +4,18 @@ package dev.outbound.host;
  * One parsed host pattern, optionally with {@code :port} (without one it matches every port).
  *
  * <ul>
- *   <li>{@link Kind#NAME}: an exact name, normalised like a request host ({@code MY.KV.} is
- *       {@code my.kv}).
+ *   <li>{@link Kind#NAME}: an exact name, normalised like a request host ({@code MY.KV.} is {@code
+ *       my.kv}).
  *   <li>{@link Kind#IP}: an IP literal; IPv6 in brackets ({@code [2001:db8::1]:443}), as without
  *       them the last group could be read as a port.
  *   <li>{@link Kind#CIDR}: {@code 10.0.0.0/8}, {@code [2001:db8::]/32} or {@code 2001:db8::/32};
  *       host bits must be zero. A CIDR inside {@code ::ffff:0:0/96} becomes the IPv4 CIDR, since
  *       request hosts in that range are IPv4. IPv4 ranges never match IPv6 addresses and back.
  *   <li>{@link Kind#GLOB}: {@code *} is any run of characters, dots included, possibly empty, so
- *       {@code *.example.com} matches {@code a.b.example.com} but not {@code example.com}.
- *       {@code **} is {@code *}. A glob never matches an IP literal ({@code *} alone matches every
- *       name and no address); globs that could only match addresses, like {@code 10.*}, are
- *       rejected with a pointer to CIDR.
+ *       {@code *.example.com} matches {@code a.b.example.com} but not {@code example.com}. {@code
+ *       **} is {@code *}. A glob never matches an IP literal ({@code *} alone matches every name
+ *       and no address); globs that could only match addresses, like {@code 10.*}, are rejected
+ *       with a pointer to CIDR.
  * </ul>
  *
  * <p>Equality, hash code and {@link #toString()} use the canonical {@link #text()}; ordering is
@@ -24,7 +24,12 @@ package dev.outbound.host;
 public final class HostPattern implements Comparable<HostPattern> {
 
   /** The four kinds of pattern. */
-  public enum Kind { NAME, IP, CIDR, GLOB }
+  public enum Kind {
+    NAME,
+    IP,
+    CIDR,
+    GLOB
+  }
 
   private final Kind kind;
   private final String host;
@@ -96,8 +101,9 @@ public final class HostPattern implements Comparable<HostPattern> {
     return switch (kind) {
       case NAME -> !authority.isIpLiteral() && host.equals(authority.host());
       case IP -> authority.isIpLiteral() && host.equals(authority.host());
-      case CIDR -> authority.isIpLiteral()
-          && IpLiterals.inNetwork(network, prefix, authority.addressBytes());
+      case CIDR ->
+          authority.isIpLiteral()
+              && IpLiterals.inNetwork(network, prefix, authority.addressBytes());
       case GLOB -> !authority.isIpLiteral() && Glob.matches(host, authority.host());
     };
   }

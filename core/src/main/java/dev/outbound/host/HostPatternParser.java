@@ -16,7 +16,9 @@ final class HostPatternParser {
       throw new InvalidHostPatternException(text, "the pattern is empty");
     }
     if (text.contains("://")) {
-      throw new InvalidHostPatternException(text, "this is a URL, not a host",
+      throw new InvalidHostPatternException(
+          text,
+          "this is a URL, not a host",
           "write only the host, e.g. example.com or example.com:8443");
     }
     try {
@@ -77,13 +79,16 @@ final class HostPatternParser {
       throw new InvalidHostPatternException(
           text, "malformed IPv4 address before the /", IpLiterals.IPV4_HINT);
     }
-    throw new InvalidHostPatternException(text, "a CIDR needs an IP address before the /",
-        CIDR_HINT + "; a name cannot have a /");
+    throw new InvalidHostPatternException(
+        text, "a CIDR needs an IP address before the /", CIDR_HINT + "; a name cannot have a /");
   }
 
   private static int prefixLength(String text, String prefixText, int maximum) {
-    String range = "write a prefix length from 0 to " + maximum + ", e.g. "
-        + (maximum == 32 ? "10.0.0.0/8" : "[2001:db8::]/32");
+    String range =
+        "write a prefix length from 0 to "
+            + maximum
+            + ", e.g. "
+            + (maximum == 32 ? "10.0.0.0/8" : "[2001:db8::]/32");
     if (prefixText.isEmpty() || prefixText.length() > 3) {
       throw new InvalidHostPatternException(text, "missing or malformed prefix length", range);
     }
@@ -109,7 +114,9 @@ final class HostPatternParser {
       glob = glob.replace("**", "*");
     }
     if (hasUnicodeLabelWithStar(glob)) {
-      throw new InvalidHostPatternException(text, "a label with * must be plain ASCII",
+      throw new InvalidHostPatternException(
+          text,
+          "a label with * must be plain ASCII",
           "write that label in its xn-- form, or as a whole label without *");
     }
     glob = DomainNames.check(DomainNames.toAscii(glob), true);

@@ -1,15 +1,16 @@
 package dev.outbound.host;
 
 /**
- * A host pattern that cannot be parsed. The message quotes the pattern, says what is wrong and
- * what to write instead, because it is shown as-is by the annotation processor and at config load.
+ * A host pattern that cannot be parsed. The message quotes the pattern, says what is wrong and what
+ * to write instead, because it is shown as-is by the annotation processor and at config load.
  */
 public final class InvalidHostPatternException extends IllegalArgumentException {
 
-  static final String VALID_FORMS = "valid forms are an exact name (my.kv), a glob"
-      + " (*.example.com), an IP address (10.0.0.1 or [2001:db8::1]) or a CIDR (10.0.0.0/8 or"
-      + " [2001:db8::]/32), each optionally followed by :port (1-65535); without a port the"
-      + " pattern matches every port";
+  static final String VALID_FORMS =
+      "valid forms are an exact name (my.kv), a glob"
+          + " (*.example.com), an IP address (10.0.0.1 or [2001:db8::1]) or a CIDR (10.0.0.0/8 or"
+          + " [2001:db8::]/32), each optionally followed by :port (1-65535); without a port the"
+          + " pattern matches every port";
 
   InvalidHostPatternException(String pattern, String problem) {
     this(pattern, problem, VALID_FORMS);

@@ -6,8 +6,8 @@ import java.util.Arrays;
  * Parses and prints IP literals by hand, so no text ever reaches a resolver.
  *
  * <p>IPv4 is accepted only as four decimal octets 0..255 without leading zeros. Resolvers read
- * {@code 127.1}, {@code 0x7f.0.0.1} and {@code 0177.0.0.1} as 127.0.0.1; accepting such text
- * would let it slip past a deny list that names 127.0.0.1.
+ * {@code 127.1}, {@code 0x7f.0.0.1} and {@code 0177.0.0.1} as 127.0.0.1; accepting such text would
+ * let it slip past a deny list that names 127.0.0.1.
  */
 final class IpLiterals {
 
@@ -131,8 +131,13 @@ final class IpLiterals {
   /** Canonical text: dotted quad for IPv4; RFC 5952 in brackets for IPv6. */
   static String format(byte[] address) {
     if (address.length == 4) {
-      return (address[0] & 0xff) + "." + (address[1] & 0xff) + "."
-          + (address[2] & 0xff) + "." + (address[3] & 0xff);
+      return (address[0] & 0xff)
+          + "."
+          + (address[1] & 0xff)
+          + "."
+          + (address[2] & 0xff)
+          + "."
+          + (address[3] & 0xff);
     }
     // RFC 5952 §4.2: "::" replaces the longest run of two or more zero groups, the first on a tie.
     int gapStart = -1;

@@ -11,9 +11,9 @@ import java.util.Map;
  * The project's one JSON reader and writer: small, strict (RFC 8259), dependency-free, so generated
  * code and the runtime share it.
  *
- * <p>Values map to Java as: object → {@code Map<String,Object>} (insertion ordered), array →
- * {@code List<Object>}, string → {@code String}, number → {@code Long} when integral and in range,
- * else {@code BigDecimal}, {@code true}/{@code false} → {@code Boolean}, {@code null} → {@code null}.
+ * <p>Values map to Java as: object → {@code Map<String,Object>} (insertion ordered), array → {@code
+ * List<Object>}, string → {@code String}, number → {@code Long} when integral and in range, else
+ * {@code BigDecimal}, {@code true}/{@code false} → {@code Boolean}, {@code null} → {@code null}.
  */
 public final class Json {
 
@@ -67,8 +67,12 @@ public final class Json {
       out.append("null");
     } else if (value instanceof String s) {
       writeString(s, out);
-    } else if (value instanceof Boolean || value instanceof Long || value instanceof Integer
-        || value instanceof Short || value instanceof Byte || value instanceof BigDecimal) {
+    } else if (value instanceof Boolean
+        || value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte
+        || value instanceof BigDecimal) {
       out.append(value);
     } else if (value instanceof Number n) {
       double d = n.doubleValue();

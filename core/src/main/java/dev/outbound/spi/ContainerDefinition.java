@@ -3,8 +3,8 @@ package dev.outbound.spi;
 import java.util.List;
 
 /**
- * Everything the runtime needs to serve one container class, generated as
- * {@code <Class>_OutboundContainer} and registered for {@link java.util.ServiceLoader}.
+ * Everything the runtime needs to serve one container class, generated as {@code
+ * <Class>_OutboundContainer} and registered for {@link java.util.ServiceLoader}.
  */
 public interface ContainerDefinition<T> {
 

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * A named handler ({@code @OutboundHandler}) with a check of the params it may be selected with, so the
- * admin API refuses bad params when they are set rather than when a request arrives.
+ * A named handler ({@code @OutboundHandler}) with a check of the params it may be selected with, so
+ * the admin API refuses bad params when they are set rather than when a request arrives.
  */
 public record NamedRoute<T>(Route<T> route, Consumer<Params> paramsCheck) {
 

@@ -13,9 +13,10 @@ public interface ObjectActor {
 
   /** As {@link #call} for methods without a result. */
   default void run(Runnable call) {
-    call(() -> {
-      call.run();
-      return null;
-    });
+    call(
+        () -> {
+          call.run();
+          return null;
+        });
   }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The policy written in {@code @OutboundContainer}.
  *
- * @param allowedHosts empty when the annotation did not set it (see {@code OutboundContainer.allowedHosts})
+ * @param allowedHosts empty when the annotation did not set it (see {@code
+ *     OutboundContainer.allowedHosts})
  */
 public record StaticPolicy(
     boolean enableInternet,

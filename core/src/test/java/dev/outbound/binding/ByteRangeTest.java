@@ -33,7 +33,8 @@ class ByteRangeTest {
 
   @Test
   void offsetAtOrAfterTheEndIsNotSatisfiable() {
-    var atEnd = assertThrows(RangeNotSatisfiableException.class, () -> new Offset(1000).resolve(1000));
+    var atEnd =
+        assertThrows(RangeNotSatisfiableException.class, () -> new Offset(1000).resolve(1000));
     assertEquals(1000, atEnd.objectSize());
     assertThrows(RangeNotSatisfiableException.class, () -> new Offset(5000, 10).resolve(1000));
   }
@@ -110,11 +111,29 @@ class ByteRangeTest {
 
   @ParameterizedTest
   @NullSource
-  @ValueSource(strings = {
-    "", "bytes", "bytes=", "bytes=-", "bytes=5", "bytes=9-5", "bytes=a-b", "bytes=1-b", "bytes=a-",
-    "bytes=+1-2", "bytes=-+5", "bytes=1 -2", "bytes=0x1-2", "bytes=-5-6", "items=0-9", "0-9",
-    "bytes=0-99,200-299", "bytes=0-0,-1", "bytes=0-99,", "bytes=١-٢"
-  })
+  @ValueSource(
+      strings = {
+        "",
+        "bytes",
+        "bytes=",
+        "bytes=-",
+        "bytes=5",
+        "bytes=9-5",
+        "bytes=a-b",
+        "bytes=1-b",
+        "bytes=a-",
+        "bytes=+1-2",
+        "bytes=-+5",
+        "bytes=1 -2",
+        "bytes=0x1-2",
+        "bytes=-5-6",
+        "items=0-9",
+        "0-9",
+        "bytes=0-99,200-299",
+        "bytes=0-0,-1",
+        "bytes=0-99,",
+        "bytes=١-٢"
+      })
   void malformedOrMultipleRangesMeanTheWholeObject(String header) {
     assertEquals(Optional.empty(), ByteRange.parseHttpRange(header));
   }

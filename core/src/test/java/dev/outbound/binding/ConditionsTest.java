@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConditionsTest {
 
   private static final Instant UPLOADED = Instant.parse("2026-03-26T10:00:00.500Z");
-  private static final ObjectInfo OBJECT = new ObjectInfo(
-      "k", 3, "abc123", UPLOADED, HttpMetadata.empty(), Map.of(), Optional.empty());
+  private static final ObjectInfo OBJECT =
+      new ObjectInfo("k", 3, "abc123", UPLOADED, HttpMetadata.empty(), Map.of(), Optional.empty());
 
   @Test
   void noneAlwaysPasses() {
@@ -24,7 +24,15 @@ class ConditionsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"abc123", "\"abc123\"", "\"other\", \"abc123\"", "other,abc123", "*", " \"abc123\" "})
+  @ValueSource(
+      strings = {
+        "abc123",
+        "\"abc123\"",
+        "\"other\", \"abc123\"",
+        "other,abc123",
+        "*",
+        " \"abc123\" "
+      })
   void etagMatchesPassesForTheObjectsEtag(String ifMatch) {
     assertTrue(Conditions.none().withEtagMatches(ifMatch).test(OBJECT));
   }
@@ -48,7 +56,8 @@ class ConditionsTest {
 
   @Test
   void quotedEtagsMayContainCommas() {
-    ObjectInfo commaEtag = new ObjectInfo("k", 0, "a,b", UPLOADED, HttpMetadata.empty(), Map.of(), Optional.empty());
+    ObjectInfo commaEtag =
+        new ObjectInfo("k", 0, "a,b", UPLOADED, HttpMetadata.empty(), Map.of(), Optional.empty());
     assertTrue(Conditions.none().withEtagMatches("\"x\", \"a,b\"").test(commaEtag));
   }
 
@@ -71,15 +80,20 @@ class ConditionsTest {
 
   @Test
   void passingEtagMatchOverridesUploadedBefore() {
-    Conditions conditions = Conditions.none().withEtagMatches("abc123").withUploadedBefore(UPLOADED.minusSeconds(3600));
+    Conditions conditions =
+        Conditions.none().withEtagMatches("abc123").withUploadedBefore(UPLOADED.minusSeconds(3600));
     assertTrue(conditions.test(OBJECT));
   }
 
   @Test
   void etagDoesNotMatchOverridesUploadedAfter() {
-    Conditions changedEtag = Conditions.none().withEtagDoesNotMatch("old").withUploadedAfter(UPLOADED.plusSeconds(3600));
+    Conditions changedEtag =
+        Conditions.none().withEtagDoesNotMatch("old").withUploadedAfter(UPLOADED.plusSeconds(3600));
     assertTrue(changedEtag.test(OBJECT));
-    Conditions sameEtag = Conditions.none().withEtagDoesNotMatch("abc123").withUploadedAfter(UPLOADED.minusSeconds(3600));
+    Conditions sameEtag =
+        Conditions.none()
+            .withEtagDoesNotMatch("abc123")
+            .withUploadedAfter(UPLOADED.minusSeconds(3600));
     assertFalse(sameEtag.test(OBJECT));
   }
 
@@ -94,13 +108,15 @@ class ConditionsTest {
     assertFalse(Conditions.none().withEtagMatches("*").testMissing());
     assertFalse(Conditions.none().withEtagMatches("abc123").testMissing());
     assertTrue(Conditions.none().withEtagDoesNotMatch("*").testMissing());
-    assertTrue(Conditions.none().withUploadedBefore(UPLOADED).withUploadedAfter(UPLOADED).testMissing());
+    assertTrue(
+        Conditions.none().withUploadedBefore(UPLOADED).withUploadedAfter(UPLOADED).testMissing());
   }
 
   @Test
   void readsHttpHeaders() {
-    Conditions conditions = Conditions.fromHttpHeaders(
-        "\"a\"", "\"b\"", "Thu, 26 Mar 2026 10:00:00 GMT", "Fri, 27 Mar 2026 10:00:00 GMT");
+    Conditions conditions =
+        Conditions.fromHttpHeaders(
+            "\"a\"", "\"b\"", "Thu, 26 Mar 2026 10:00:00 GMT", "Fri, 27 Mar 2026 10:00:00 GMT");
     assertEquals(
         new Conditions(
             Optional.of("\"a\""),
@@ -113,7 +129,9 @@ class ConditionsTest {
   @Test
   void absentBlankAndInvalidHeadersAreIgnored() {
     assertEquals(Conditions.none(), Conditions.fromHttpHeaders(null, null, null, null));
-    assertEquals(Conditions.none(), Conditions.fromHttpHeaders("", " ", "yesterday", "2026-03-26T10:00:00Z"));
+    assertEquals(
+        Conditions.none(),
+        Conditions.fromHttpHeaders("", " ", "yesterday", "2026-03-26T10:00:00Z"));
   }
 
   @Test

@@ -40,13 +40,16 @@ class DurableObjectIdTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "", "abc", "0123456789ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef",
-    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde",
-    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0",
-    "g123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-    " 123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
-  })
+  @ValueSource(
+      strings = {
+        "",
+        "abc",
+        "0123456789ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef",
+        "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde",
+        "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0",
+        "g123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        " 123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+      })
   void malformedIdsAreRejected(String hex) {
     assertThrows(IllegalArgumentException.class, () -> DurableObjectId.parse(hex));
   }

@@ -11,13 +11,14 @@ class HttpMetadataTest {
   @Test
   void eachWitherSetsItsOwnHeader() {
     Instant expiry = Instant.parse("2026-04-01T00:00:00Z");
-    HttpMetadata metadata = HttpMetadata.empty()
-        .withContentType("text/plain")
-        .withContentLanguage("en")
-        .withContentDisposition("attachment")
-        .withContentEncoding("gzip")
-        .withCacheControl("no-store")
-        .withCacheExpiry(expiry);
+    HttpMetadata metadata =
+        HttpMetadata.empty()
+            .withContentType("text/plain")
+            .withContentLanguage("en")
+            .withContentDisposition("attachment")
+            .withContentEncoding("gzip")
+            .withCacheControl("no-store")
+            .withCacheExpiry(expiry);
     assertEquals(
         new HttpMetadata(
             Optional.of("text/plain"),

@@ -11,7 +11,9 @@ class KvEntryTest {
 
   @Test
   void textDecodesUtf8() {
-    assertEquals("héllo 😀", new KvEntry("héllo 😀".getBytes(StandardCharsets.UTF_8), Optional.empty()).text());
+    assertEquals(
+        "héllo 😀",
+        new KvEntry("héllo 😀".getBytes(StandardCharsets.UTF_8), Optional.empty()).text());
   }
 
   @Test

@@ -23,7 +23,8 @@ class KvLimitsTest {
 
   @Test
   void keysOver512BytesAreRejectedWithTheLimitInTheMessage() {
-    var tooLong = assertThrows(BindingLimitException.class, () -> KvLimits.checkKey("k".repeat(600)));
+    var tooLong =
+        assertThrows(BindingLimitException.class, () -> KvLimits.checkKey("k".repeat(600)));
     assertEquals("KV key is 600 bytes; it must be 1 to 512", tooLong.getMessage());
     // 257 two-byte characters: 257 chars would pass a char count, 514 bytes must not.
     assertThrows(BindingLimitException.class, () -> KvLimits.checkKey("é".repeat(257)));
@@ -44,8 +45,9 @@ class KvLimitsTest {
   @Test
   void valuesUpTo25MebibytesAreAccepted() {
     assertDoesNotThrow(() -> KvLimits.checkValue(new byte[25 * 1024 * 1024]));
-    var tooLarge = assertThrows(
-        BindingLimitException.class, () -> KvLimits.checkValue(new byte[25 * 1024 * 1024 + 1]));
+    var tooLarge =
+        assertThrows(
+            BindingLimitException.class, () -> KvLimits.checkValue(new byte[25 * 1024 * 1024 + 1]));
     assertEquals("KV value is 26214401 bytes; the limit is 26214400", tooLarge.getMessage());
   }
 
@@ -59,8 +61,9 @@ class KvLimitsTest {
   @Test
   void expirationTtlMustBeAtLeastSixtySeconds() {
     assertDoesNotThrow(() -> KvLimits.checkExpirationTtl(Duration.ofSeconds(60)));
-    var tooShort = assertThrows(
-        BindingLimitException.class, () -> KvLimits.checkExpirationTtl(Duration.ofSeconds(59)));
+    var tooShort =
+        assertThrows(
+            BindingLimitException.class, () -> KvLimits.checkExpirationTtl(Duration.ofSeconds(59)));
     assertEquals("KV expirationTtl is 59 s; the minimum is 60 s", tooShort.getMessage());
   }
 
@@ -68,8 +71,10 @@ class KvLimitsTest {
   void expirationMustBeAtLeastSixtySecondsAhead() {
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
     assertDoesNotThrow(() -> KvLimits.checkExpiration(now.plusSeconds(60), now));
-    assertThrows(BindingLimitException.class, () -> KvLimits.checkExpiration(now.plusSeconds(59), now));
-    assertThrows(BindingLimitException.class, () -> KvLimits.checkExpiration(now.minusSeconds(1), now));
+    assertThrows(
+        BindingLimitException.class, () -> KvLimits.checkExpiration(now.plusSeconds(59), now));
+    assertThrows(
+        BindingLimitException.class, () -> KvLimits.checkExpiration(now.minusSeconds(1), now));
   }
 
   @Test
@@ -91,8 +96,10 @@ class KvLimitsTest {
   void getManyTakesAtMostOneHundredValidKeys() {
     List<String> hundred = IntStream.range(0, 100).mapToObj(i -> "k" + i).toList();
     assertDoesNotThrow(() -> KvLimits.checkGetMany(hundred));
-    var tooMany = assertThrows(
-        BindingLimitException.class, () -> KvLimits.checkGetMany(Collections.nCopies(101, "k")));
+    var tooMany =
+        assertThrows(
+            BindingLimitException.class,
+            () -> KvLimits.checkGetMany(Collections.nCopies(101, "k")));
     assertEquals("KV get of 101 keys; the limit is 100", tooMany.getMessage());
     assertThrows(BindingLimitException.class, () -> KvLimits.checkGetMany(List.of("ok", "..")));
   }

@@ -10,12 +10,14 @@ class KvListOptionsTest {
 
   @Test
   void defaultsListEverythingThousandAtATime() {
-    assertEquals(new KvListOptions(Optional.empty(), 1000, Optional.empty()), KvListOptions.defaults());
+    assertEquals(
+        new KvListOptions(Optional.empty(), 1000, Optional.empty()), KvListOptions.defaults());
   }
 
   @Test
   void withersSetOneFieldEach() {
-    KvListOptions options = KvListOptions.defaults().withPrefix("user:").withLimit(10).withCursor("c1");
+    KvListOptions options =
+        KvListOptions.defaults().withPrefix("user:").withLimit(10).withCursor("c1");
     assertEquals(new KvListOptions(Optional.of("user:"), 10, Optional.of("c1")), options);
   }
 

@@ -15,8 +15,11 @@ class KvListResultTest {
   void cursorIsPresentExactlyWhenTheListIsIncomplete() {
     assertDoesNotThrow(() -> new KvListResult(List.of(), true, Optional.empty()));
     assertDoesNotThrow(() -> new KvListResult(List.of(), false, Optional.of("next")));
-    assertThrows(IllegalArgumentException.class, () -> new KvListResult(List.of(), true, Optional.of("next")));
-    assertThrows(IllegalArgumentException.class, () -> new KvListResult(List.of(), false, Optional.empty()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new KvListResult(List.of(), true, Optional.of("next")));
+    assertThrows(
+        IllegalArgumentException.class, () -> new KvListResult(List.of(), false, Optional.empty()));
   }
 
   @Test

@@ -25,23 +25,27 @@ class KvPutOptionsTest {
   void expirationAndTtlCannotBothBeSet() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new KvPutOptions(Optional.of(NOW), Optional.of(Duration.ofHours(1)), Optional.empty()));
+        () ->
+            new KvPutOptions(Optional.of(NOW), Optional.of(Duration.ofHours(1)), Optional.empty()));
   }
 
   @Test
   void settingOneExpirationReplacesTheOther() {
-    KvPutOptions atThenAfter = KvPutOptions.none().expiringAt(NOW).expiringAfter(Duration.ofHours(1));
+    KvPutOptions atThenAfter =
+        KvPutOptions.none().expiringAt(NOW).expiringAfter(Duration.ofHours(1));
     assertEquals(Optional.empty(), atThenAfter.expiration());
     assertEquals(Optional.of(Duration.ofHours(1)), atThenAfter.expirationTtl());
 
-    KvPutOptions afterThenAt = KvPutOptions.none().expiringAfter(Duration.ofHours(1)).expiringAt(NOW);
+    KvPutOptions afterThenAt =
+        KvPutOptions.none().expiringAfter(Duration.ofHours(1)).expiringAt(NOW);
     assertEquals(Optional.of(NOW), afterThenAt.expiration());
     assertEquals(Optional.empty(), afterThenAt.expirationTtl());
   }
 
   @Test
   void withersKeepTheOtherFields() {
-    KvPutOptions options = KvPutOptions.none().withMetadata("{\"a\":1}").expiringAfter(Duration.ofMinutes(5));
+    KvPutOptions options =
+        KvPutOptions.none().withMetadata("{\"a\":1}").expiringAfter(Duration.ofMinutes(5));
     assertEquals(Optional.of("{\"a\":1}"), options.metadataJson());
     assertEquals(Optional.of(Duration.ofMinutes(5)), options.expirationTtl());
     assertEquals(Optional.of("{}"), options.withMetadata("{}").metadataJson());
@@ -50,12 +54,15 @@ class KvPutOptionsTest {
 
   @Test
   void ttlUnderSixtySecondsIsRejected() {
-    assertThrows(BindingLimitException.class, () -> KvPutOptions.none().expiringAfter(Duration.ofSeconds(59)));
+    assertThrows(
+        BindingLimitException.class,
+        () -> KvPutOptions.none().expiringAfter(Duration.ofSeconds(59)));
   }
 
   @Test
   void metadataOver1024BytesIsRejected() {
-    assertThrows(BindingLimitException.class, () -> KvPutOptions.none().withMetadata("x".repeat(1025)));
+    assertThrows(
+        BindingLimitException.class, () -> KvPutOptions.none().withMetadata("x".repeat(1025)));
   }
 
   @Test
@@ -67,7 +74,8 @@ class KvPutOptionsTest {
   @Test
   void resolveExpirationKeepsAnAbsoluteExpirationAtLeastSixtySecondsAhead() {
     Instant inOneHour = NOW.plusSeconds(3600);
-    assertEquals(Optional.of(inOneHour), KvPutOptions.none().expiringAt(inOneHour).resolveExpiration(NOW));
+    assertEquals(
+        Optional.of(inOneHour), KvPutOptions.none().expiringAt(inOneHour).resolveExpiration(NOW));
     KvPutOptions tooSoon = KvPutOptions.none().expiringAt(NOW.plusSeconds(30));
     assertThrows(BindingLimitException.class, () -> tooSoon.resolveExpiration(NOW));
   }

@@ -10,13 +10,21 @@ class ListOptionsTest {
 
   @Test
   void defaultsListEverythingThousandAtATime() {
-    assertEquals(new ListOptions(Optional.empty(), Optional.empty(), Optional.empty(), 1000), ListOptions.defaults());
+    assertEquals(
+        new ListOptions(Optional.empty(), Optional.empty(), Optional.empty(), 1000),
+        ListOptions.defaults());
   }
 
   @Test
   void withersSetOneFieldEach() {
-    ListOptions options = ListOptions.defaults().withPrefix("photos/").withDelimiter("/").withCursor("c").withLimit(5);
-    assertEquals(new ListOptions(Optional.of("photos/"), Optional.of("/"), Optional.of("c"), 5), options);
+    ListOptions options =
+        ListOptions.defaults()
+            .withPrefix("photos/")
+            .withDelimiter("/")
+            .withCursor("c")
+            .withLimit(5);
+    assertEquals(
+        new ListOptions(Optional.of("photos/"), Optional.of("/"), Optional.of("c"), 5), options);
   }
 
   @Test

@@ -17,7 +17,9 @@ class ObjectInfoTest {
 
   @Test
   void httpEtagIsQuoted() {
-    assertEquals("\"d41d8cd98f00b204e9800998ecf8427e\"", info(0, "d41d8cd98f00b204e9800998ecf8427e", Optional.empty()).httpEtag());
+    assertEquals(
+        "\"d41d8cd98f00b204e9800998ecf8427e\"",
+        info(0, "d41d8cd98f00b204e9800998ecf8427e", Optional.empty()).httpEtag());
   }
 
   @Test
@@ -33,14 +35,20 @@ class ObjectInfoTest {
 
   @Test
   void servedRangeMustLieInsideTheObject() {
-    assertEquals(Optional.of(new ResolvedRange(90, 10)), info(100, "abc", Optional.empty()).withRange(new ResolvedRange(90, 10)).range());
-    assertThrows(IllegalArgumentException.class, () -> info(100, "abc", Optional.of(new ResolvedRange(90, 11))));
+    assertEquals(
+        Optional.of(new ResolvedRange(90, 10)),
+        info(100, "abc", Optional.empty()).withRange(new ResolvedRange(90, 10)).range());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> info(100, "abc", Optional.of(new ResolvedRange(90, 11))));
   }
 
   @Test
   void customMetadataIsCopied() {
     Map<String, String> metadata = new HashMap<>(Map.of("owner", "ana"));
-    ObjectInfo info = new ObjectInfo("k", 0, "abc", Instant.EPOCH, HttpMetadata.empty(), metadata, Optional.empty());
+    ObjectInfo info =
+        new ObjectInfo(
+            "k", 0, "abc", Instant.EPOCH, HttpMetadata.empty(), metadata, Optional.empty());
     metadata.put("owner", "bob");
     assertEquals(Map.of("owner", "ana"), info.customMetadata());
     assertThrows(UnsupportedOperationException.class, () -> info.customMetadata().put("x", "y"));

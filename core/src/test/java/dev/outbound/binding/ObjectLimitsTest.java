@@ -16,7 +16,8 @@ class ObjectLimitsTest {
     assertDoesNotThrow(() -> ObjectLimits.checkKey("a"));
     assertDoesNotThrow(() -> ObjectLimits.checkKey("k".repeat(1024)));
     assertDoesNotThrow(() -> ObjectLimits.checkKey("."));
-    var tooLong = assertThrows(BindingLimitException.class, () -> ObjectLimits.checkKey("é".repeat(513)));
+    var tooLong =
+        assertThrows(BindingLimitException.class, () -> ObjectLimits.checkKey("é".repeat(513)));
     assertEquals("object key is 1026 bytes; it must be 1 to 1024", tooLong.getMessage());
     assertThrows(BindingLimitException.class, () -> ObjectLimits.checkKey(""));
   }
@@ -24,25 +25,38 @@ class ObjectLimitsTest {
   @Test
   void customMetadataKeysAreLowercaseTokens() {
     assertDoesNotThrow(() -> ObjectLimits.checkCustomMetadata(Map.of("owner-id_2.x", "Ana Lopez")));
-    var upper = assertThrows(BindingLimitException.class, () -> ObjectLimits.checkCustomMetadata(Map.of("Owner", "a")));
-    assertEquals("custom metadata key \"Owner\" must be a lowercase HTTP token", upper.getMessage());
-    assertThrows(BindingLimitException.class, () -> ObjectLimits.checkCustomMetadata(Map.of("a b", "a")));
-    assertThrows(BindingLimitException.class, () -> ObjectLimits.checkCustomMetadata(Map.of("", "a")));
-    assertThrows(BindingLimitException.class, () -> ObjectLimits.checkCustomMetadata(Map.of("clé", "a")));
+    var upper =
+        assertThrows(
+            BindingLimitException.class,
+            () -> ObjectLimits.checkCustomMetadata(Map.of("Owner", "a")));
+    assertEquals(
+        "custom metadata key \"Owner\" must be a lowercase HTTP token", upper.getMessage());
+    assertThrows(
+        BindingLimitException.class, () -> ObjectLimits.checkCustomMetadata(Map.of("a b", "a")));
+    assertThrows(
+        BindingLimitException.class, () -> ObjectLimits.checkCustomMetadata(Map.of("", "a")));
+    assertThrows(
+        BindingLimitException.class, () -> ObjectLimits.checkCustomMetadata(Map.of("clé", "a")));
   }
 
   @Test
   void customMetadataValuesHaveNoControlCharacters() {
     assertDoesNotThrow(() -> ObjectLimits.checkCustomMetadata(Map.of("note", "tab\tand ünïcode")));
-    assertThrows(BindingLimitException.class, () -> ObjectLimits.checkCustomMetadata(Map.of("note", "a\r\nx-injected: 1")));
-    assertThrows(BindingLimitException.class, () -> ObjectLimits.checkCustomMetadata(Map.of("note", "\u007f")));
+    assertThrows(
+        BindingLimitException.class,
+        () -> ObjectLimits.checkCustomMetadata(Map.of("note", "a\r\nx-injected: 1")));
+    assertThrows(
+        BindingLimitException.class,
+        () -> ObjectLimits.checkCustomMetadata(Map.of("note", "\u007f")));
   }
 
   @Test
   void customMetadataIsAtMost2048Bytes() {
     assertDoesNotThrow(() -> ObjectLimits.checkCustomMetadata(Map.of("k", "v".repeat(2047))));
-    var tooLarge = assertThrows(
-        BindingLimitException.class, () -> ObjectLimits.checkCustomMetadata(Map.of("k", "é".repeat(1024))));
+    var tooLarge =
+        assertThrows(
+            BindingLimitException.class,
+            () -> ObjectLimits.checkCustomMetadata(Map.of("k", "é".repeat(1024))));
     assertEquals("custom metadata is 2049 bytes; the limit is 2048", tooLarge.getMessage());
   }
 
@@ -63,7 +77,10 @@ class ObjectLimitsTest {
   @Test
   void deleteTakesAtMost1000ValidKeys() {
     assertDoesNotThrow(() -> ObjectLimits.checkDelete(Collections.nCopies(1000, "k")));
-    var tooMany = assertThrows(BindingLimitException.class, () -> ObjectLimits.checkDelete(Collections.nCopies(1001, "k")));
+    var tooMany =
+        assertThrows(
+            BindingLimitException.class,
+            () -> ObjectLimits.checkDelete(Collections.nCopies(1001, "k")));
     assertEquals("delete of 1001 keys; the limit is 1000", tooMany.getMessage());
     assertThrows(BindingLimitException.class, () -> ObjectLimits.checkDelete(List.of("ok", "")));
   }

@@ -13,7 +13,11 @@ class ObjectListTest {
   void cursorIsPresentExactlyWhenTruncated() {
     assertDoesNotThrow(() -> new ObjectList(List.of(), List.of(), false, Optional.empty()));
     assertDoesNotThrow(() -> new ObjectList(List.of(), List.of("a/"), true, Optional.of("next")));
-    assertThrows(IllegalArgumentException.class, () -> new ObjectList(List.of(), List.of(), true, Optional.empty()));
-    assertThrows(IllegalArgumentException.class, () -> new ObjectList(List.of(), List.of(), false, Optional.of("next")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new ObjectList(List.of(), List.of(), true, Optional.empty()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new ObjectList(List.of(), List.of(), false, Optional.of("next")));
   }
 }

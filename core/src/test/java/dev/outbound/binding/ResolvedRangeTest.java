@@ -20,7 +20,8 @@ class ResolvedRangeTest {
 
   @Test
   void contentRangeRejectsARangePastTheObject() {
-    assertThrows(IllegalArgumentException.class, () -> new ResolvedRange(990, 20).contentRange(1000));
+    assertThrows(
+        IllegalArgumentException.class, () -> new ResolvedRange(990, 20).contentRange(1000));
   }
 
   @Test

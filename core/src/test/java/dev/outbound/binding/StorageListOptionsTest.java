@@ -12,16 +12,23 @@ class StorageListOptionsTest {
   @Test
   void allListsEverythingInAscendingOrder() {
     assertEquals(
-        new StorageListOptions(Optional.empty(), Optional.empty(), Optional.empty(), false, OptionalInt.empty()),
+        new StorageListOptions(
+            Optional.empty(), Optional.empty(), Optional.empty(), false, OptionalInt.empty()),
         StorageListOptions.all());
   }
 
   @Test
   void withersSetOneFieldEach() {
     StorageListOptions options =
-        StorageListOptions.all().withStart("a").withEnd("m").withPrefix("b").reversed().withLimit(3);
+        StorageListOptions.all()
+            .withStart("a")
+            .withEnd("m")
+            .withPrefix("b")
+            .reversed()
+            .withLimit(3);
     assertEquals(
-        new StorageListOptions(Optional.of("a"), Optional.of("m"), Optional.of("b"), true, OptionalInt.of(3)),
+        new StorageListOptions(
+            Optional.of("a"), Optional.of("m"), Optional.of("b"), true, OptionalInt.of(3)),
         options);
   }
 

@@ -16,17 +16,19 @@ import org.junit.jupiter.api.Test;
 class StoredObjectTest {
 
   private static final ObjectInfo INFO =
-      new ObjectInfo("k", 3, "abc", Instant.EPOCH, HttpMetadata.empty(), Map.of(), Optional.empty());
+      new ObjectInfo(
+          "k", 3, "abc", Instant.EPOCH, HttpMetadata.empty(), Map.of(), Optional.empty());
 
   @Test
   void closeClosesTheBody() {
     var closed = new boolean[1];
-    InputStream body = new ByteArrayInputStream(new byte[] {1, 2, 3}) {
-      @Override
-      public void close() {
-        closed[0] = true;
-      }
-    };
+    InputStream body =
+        new ByteArrayInputStream(new byte[] {1, 2, 3}) {
+          @Override
+          public void close() {
+            closed[0] = true;
+          }
+        };
     try (StoredObject object = new StoredObject(INFO, Optional.of(body))) {
       assertTrue(object.body().isPresent());
     }
@@ -40,17 +42,19 @@ class StoredObjectTest {
 
   @Test
   void failureToCloseIsUnchecked() {
-    InputStream failing = new InputStream() {
-      @Override
-      public int read() {
-        return -1;
-      }
+    InputStream failing =
+        new InputStream() {
+          @Override
+          public int read() {
+            return -1;
+          }
 
-      @Override
-      public void close() throws IOException {
-        throw new IOException("disk gone");
-      }
-    };
-    assertThrows(UncheckedIOException.class, () -> new StoredObject(INFO, Optional.of(failing)).close());
+          @Override
+          public void close() throws IOException {
+            throw new IOException("disk gone");
+          }
+        };
+    assertThrows(
+        UncheckedIOException.class, () -> new StoredObject(INFO, Optional.of(failing)).close());
   }
 }

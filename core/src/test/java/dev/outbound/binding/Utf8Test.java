@@ -21,22 +21,27 @@ class Utf8Test {
 
   @Test
   void lengthRejectsUnpairedSurrogates() {
-    var lowAlone = assertThrows(IllegalArgumentException.class, () -> Utf8.length("ab\uDE00", "KV key"));
-    assertEquals("KV key has an unpaired surrogate at index 2, which UTF-8 cannot encode", lowAlone.getMessage());
+    var lowAlone =
+        assertThrows(IllegalArgumentException.class, () -> Utf8.length("ab\uDE00", "KV key"));
+    assertEquals(
+        "KV key has an unpaired surrogate at index 2, which UTF-8 cannot encode",
+        lowAlone.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Utf8.length("\uD83D", "key"));
     assertThrows(IllegalArgumentException.class, () -> Utf8.length("\uD83Da", "key"));
   }
 
   @Test
   void byteOrderPutsSupplementaryCharactersAfterTheBasicPlane() {
-    // UTF-16 order would put U+1F600 (surrogates D83D DE00) before U+FFFF; UTF-8 order puts it after.
+    // UTF-16 order would put U+1F600 (surrogates D83D DE00) before U+FFFF; UTF-8 order puts it
+    // after.
     assertTrue(Utf8.BYTE_ORDER.compare("\uFFFF", "😀") < 0);
     assertTrue("\uFFFF".compareTo("😀") > 0);
   }
 
   @Test
   void byteOrderMatchesComparingEncodedBytes() {
-    List<String> keys = new ArrayList<>(List.of("b", "a", "ab", "", "é", "😀", "\uFFFF", "A", "a\u0000"));
+    List<String> keys =
+        new ArrayList<>(List.of("b", "a", "ab", "", "é", "😀", "\uFFFF", "A", "a\u0000"));
     keys.sort(Utf8.BYTE_ORDER);
     for (int i = 1; i < keys.size(); i++) {
       byte[] previous = keys.get(i - 1).getBytes(StandardCharsets.UTF_8);

@@ -16,19 +16,19 @@ class HostMatcherTest {
   /** Both patterns match; the more specific one must win in either insertion order. */
   @ParameterizedTest(name = "{2}: {3} beats the other of {0}, {1}")
   @CsvSource({
-      "*.example.com,      api.example.com,      api.example.com:443, api.example.com",
-      "*.example.com:443,  api.example.com,      api.example.com:443, api.example.com",
-      "my.kv,              my.kv:8080,           my.kv:8080,          my.kv:8080",
-      "10.0.0.0/8,         10.1.0.0/16,          10.1.2.3,            10.1.0.0/16",
-      "0.0.0.0/0,          10.0.0.0/8,           10.1.2.3,            10.0.0.0/8",
-      "10.0.0.0/8,         10.0.0.0/8:80,        10.0.0.1:80,         10.0.0.0/8:80",
-      "10.0.0.0/8,         10.0.0.1,             10.0.0.1,            10.0.0.1",
-      "10.0.0.0/8:80,      10.0.0.1,             10.0.0.1:80,         10.0.0.1",
-      "[2001:db8::]/32,    [2001:db8:1::]/48,    [2001:db8:1::1],     [2001:db8:1::]/48",
-      "*.example.com,      *.api.example.com,    x.api.example.com,   *.api.example.com",
-      "*,                  *.example.com,        www.example.com,     *.example.com",
-      "*.example.com,      *.example.com:443,    www.example.com:443, *.example.com:443",
-      "api.*.com,          *.example.com,        api.example.com,     *.example.com",
+    "*.example.com,      api.example.com,      api.example.com:443, api.example.com",
+    "*.example.com:443,  api.example.com,      api.example.com:443, api.example.com",
+    "my.kv,              my.kv:8080,           my.kv:8080,          my.kv:8080",
+    "10.0.0.0/8,         10.1.0.0/16,          10.1.2.3,            10.1.0.0/16",
+    "0.0.0.0/0,          10.0.0.0/8,           10.1.2.3,            10.0.0.0/8",
+    "10.0.0.0/8,         10.0.0.0/8:80,        10.0.0.1:80,         10.0.0.0/8:80",
+    "10.0.0.0/8,         10.0.0.1,             10.0.0.1,            10.0.0.1",
+    "10.0.0.0/8:80,      10.0.0.1,             10.0.0.1:80,         10.0.0.1",
+    "[2001:db8::]/32,    [2001:db8:1::]/48,    [2001:db8:1::1],     [2001:db8:1::]/48",
+    "*.example.com,      *.api.example.com,    x.api.example.com,   *.api.example.com",
+    "*,                  *.example.com,        www.example.com,     *.example.com",
+    "*.example.com,      *.example.com:443,    www.example.com:443, *.example.com:443",
+    "api.*.com,          *.example.com,        api.example.com,     *.example.com",
   })
   void mostSpecificPatternWins(String first, String second, String authority, String winner) {
     Authority destination = HostNormalizer.parseAuthority(authority, 80);
@@ -42,14 +42,15 @@ class HostMatcherTest {
 
   @Test
   void lessSpecificPatternsStillMatchWhatTheMoreSpecificOnesDoNot() {
-    HostMatcher<String> matcher = HostMatcher.<String>builder()
-        .add("*.example.com", "glob")
-        .add("api.example.com", "exact")
-        .add("my.kv", "any port")
-        .add("my.kv:8080", "8080")
-        .add("10.0.0.0/8", "wide")
-        .add("10.1.0.0/16", "narrow")
-        .build();
+    HostMatcher<String> matcher =
+        HostMatcher.<String>builder()
+            .add("*.example.com", "glob")
+            .add("api.example.com", "exact")
+            .add("my.kv", "any port")
+            .add("my.kv:8080", "8080")
+            .add("10.0.0.0/8", "wide")
+            .add("10.1.0.0/16", "narrow")
+            .build();
     assertEquals("glob", matcher.match(authority("www.example.com")));
     assertEquals("any port", matcher.match(authority("my.kv:80")));
     assertEquals("8080", matcher.match(authority("my.kv:8080")));
@@ -59,19 +60,18 @@ class HostMatcherTest {
 
   @Test
   void exactHostWithOtherPortsFallsThroughToPatterns() {
-    HostMatcher<String> matcher = HostMatcher.<String>builder()
-        .add("my.kv:8080", "exact 8080")
-        .add("*.kv", "glob")
-        .build();
+    HostMatcher<String> matcher =
+        HostMatcher.<String>builder().add("my.kv:8080", "exact 8080").add("*.kv", "glob").build();
     assertEquals("glob", matcher.match(authority("my.kv:80")));
   }
 
   @Test
   void returnsNullWhenNothingMatches() {
-    HostMatcher<String> matcher = HostMatcher.<String>builder()
-        .add("*.example.com", "glob")
-        .add("10.0.0.0/8", "cidr")
-        .build();
+    HostMatcher<String> matcher =
+        HostMatcher.<String>builder()
+            .add("*.example.com", "glob")
+            .add("10.0.0.0/8", "cidr")
+            .build();
     assertNull(matcher.match(authority("example.com")));
     assertNull(matcher.match(authority("11.0.0.1")));
     assertFalse(matcher.matches(authority("[::1]")));
@@ -90,7 +90,8 @@ class HostMatcherTest {
   void listsPatternsMostSpecificFirst() {
     HostMatcher<Boolean> matcher =
         HostMatcher.of(List.of("*", "10.0.0.0/8", "*.example.com", "my.kv", "my.kv:80"));
-    assertEquals(List.of("my.kv:80", "my.kv", "10.0.0.0/8", "*.example.com", "*"),
+    assertEquals(
+        List.of("my.kv:80", "my.kv", "10.0.0.0/8", "*.example.com", "*"),
         matcher.patterns().stream().map(HostPattern::text).toList());
   }
 
@@ -101,22 +102,25 @@ class HostMatcherTest {
         assertThrows(IllegalArgumentException.class, () -> builder.add("MY.KV.", 2));
     assertEquals("duplicate host pattern: my.kv", e.getMessage());
 
-    IllegalArgumentException list = assertThrows(IllegalArgumentException.class,
-        () -> HostMatcher.of(List.of("10.0.0.0/8", "10.0.0.0/8")));
+    IllegalArgumentException list =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> HostMatcher.of(List.of("10.0.0.0/8", "10.0.0.0/8")));
     assertEquals("duplicate host pattern: 10.0.0.0/8", list.getMessage());
   }
 
   @Test
   void rejectsInvalidPatternText() {
-    assertThrows(InvalidHostPatternException.class,
+    assertThrows(
+        InvalidHostPatternException.class,
         () -> HostMatcher.<String>builder().add("10.0.0.1/8", "x"));
     assertThrows(InvalidHostPatternException.class, () -> HostMatcher.of(List.of("a..b")));
   }
 
   @Test
   void rejectsNullValuesBecauseNullMeansNoMatch() {
-    assertThrows(NullPointerException.class,
-        () -> HostMatcher.<String>builder().add("my.kv", null));
+    assertThrows(
+        NullPointerException.class, () -> HostMatcher.<String>builder().add("my.kv", null));
   }
 
   @Test

@@ -15,7 +15,11 @@ class JsonTest {
 
   @Test
   void parsesEveryKindOfValue() {
-    Object value = Json.parse(" {\"s\":\"a\\\"b\\u00e9\\n\",\"i\":-12,\"d\":1.5e2,\"t\":true,\"f\":false,\"n\":null,\"a\":[1,[]],\"o\":{}} ");
+    Object value =
+        Json.parse(
+            " {\"s\":\"a\\\"b\\u00e9\\n"
+                + "\",\"i\":-12,\"d\":1.5e2,\"t\":true,\"f\":false,\"n\":null,\"a\":[1,[]],\"o\":{}}"
+                + " ");
 
     Map<String, Object> expected = new LinkedHashMap<>();
     expected.put("s", "a\"bé\n");
@@ -40,19 +44,39 @@ class JsonTest {
 
     String json = Json.write(value);
 
-    assertEquals("{\"host\":\"my.kv\",\"quote\\\"\":\"line\\nbreak\\u0001\",\"port\":80,\"list\":[true,\"x\"],\"none\":null}", json);
+    assertEquals(
+        "{\"host\":\"my.kv\",\"quote\\\"\":\"line\\n"
+            + "break\\u0001\",\"port\":80,\"list\":[true,\"x\"],\"none\":null}",
+        json);
     assertEquals(Json.parse(json), Json.parse(Json.write(Json.parse(json))));
   }
 
   @Test
   void largeIntegersStayExact() {
-    assertEquals(new BigDecimal("123456789012345678901234567890"), Json.parse("123456789012345678901234567890"));
+    assertEquals(
+        new BigDecimal("123456789012345678901234567890"),
+        Json.parse("123456789012345678901234567890"));
     assertEquals(Long.MAX_VALUE, Json.parse(Long.toString(Long.MAX_VALUE)));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "{", "[1,]", "{\"a\":1,}", "{'a':1}", "01", "1.", "-", "tru", "\"\\x\"", "{\"a\":1}x",
-      "{\"a\":1,\"a\":2}", "\"\u0001\"", "NaN"})
+  @ValueSource(
+      strings = {
+        "",
+        "{",
+        "[1,]",
+        "{\"a\":1,}",
+        "{'a':1}",
+        "01",
+        "1.",
+        "-",
+        "tru",
+        "\"\\x\"",
+        "{\"a\":1}x",
+        "{\"a\":1,\"a\":2}",
+        "\"\u0001\"",
+        "NaN"
+      })
   void rejectsMalformedJson(String text) {
     assertThrows(JsonException.class, () -> Json.parse(text));
   }

@@ -13,11 +13,13 @@ import jakarta.inject.Named;
 import java.io.IOException;
 
 /**
- * Credential injection: the container calls an API without a credential; the {@code bearer} handler,
- * selected per host at run time through the admin API, adds the secret on the way out. The container
- * never sees the secret.
+ * Credential injection: the container calls an API without a credential; the {@code bearer}
+ * handler, selected per host at run time through the admin API, adds the secret on the way out. The
+ * container never sees the secret.
  */
-@OutboundContainer(name = "api-gateway", deniedHosts = {"*.evil.example"})
+@OutboundContainer(
+    name = "api-gateway",
+    deniedHosts = {"*.evil.example"})
 public final class ApiGateway {
 
   /** How the {@code bearer} handler writes the credential. */
@@ -37,7 +39,8 @@ public final class ApiGateway {
   }
 
   @OutboundHandler("bearer")
-  OutboundResponse bearer(OutboundRequest request, OutboundContext ctx, BearerParams params) throws IOException {
+  OutboundResponse bearer(OutboundRequest request, OutboundContext ctx, BearerParams params)
+      throws IOException {
     String header = params.header() == null ? "Authorization" : params.header();
     String scheme = params.scheme() == null ? "Bearer " : params.scheme() + " ";
     return ctx.fetch(request.withHeader(header, scheme + apiToken.value()));

@@ -40,10 +40,14 @@ final class BucketHttp {
   }
 
   private OutboundResponse get(String key, OutboundRequest request) {
-    Conditions conditions = Conditions.fromHttpHeaders(request.header("If-Match"),
-        request.header("If-None-Match"), request.header("If-Modified-Since"),
-        request.header("If-Unmodified-Since"));
-    Optional<ByteRange> range = Optional.ofNullable(request.header("Range")).flatMap(ByteRange::parseHttpRange);
+    Conditions conditions =
+        Conditions.fromHttpHeaders(
+            request.header("If-Match"),
+            request.header("If-None-Match"),
+            request.header("If-Modified-Since"),
+            request.header("If-Unmodified-Since"));
+    Optional<ByteRange> range =
+        Optional.ofNullable(request.header("Range")).flatMap(ByteRange::parseHttpRange);
     Optional<StoredObject> found = bucket.get(key, new GetOptions(range, conditions));
     if (found.isEmpty()) {
       return OutboundResponse.notFound();
@@ -52,10 +56,14 @@ final class BucketHttp {
     ObjectInfo info = object.info();
     Optional<InputStream> body = object.body();
     if (body.isEmpty()) {
-      int status = request.header("If-None-Match") != null || request.header("If-Modified-Since") != null ? 304 : 412;
+      int status =
+          request.header("If-None-Match") != null || request.header("If-Modified-Since") != null
+              ? 304
+              : 412;
       return withObjectHeaders(OutboundResponse.builder(status), info).build();
     }
-    OutboundResponse.Builder response = withObjectHeaders(OutboundResponse.builder(info.range().isPresent() ? 206 : 200), info);
+    OutboundResponse.Builder response =
+        withObjectHeaders(OutboundResponse.builder(info.range().isPresent() ? 206 : 200), info);
     long length = info.size();
     if (info.range().isPresent()) {
       ResolvedRange served = info.range().get();
@@ -71,16 +79,25 @@ final class BucketHttp {
 
   private OutboundResponse put(String key, OutboundRequest request) {
     String contentType = request.header("Content-Type");
-    HttpMetadata metadata = contentType == null ? HttpMetadata.empty() : HttpMetadata.empty().withContentType(contentType);
-    Conditions conditions = Conditions.fromHttpHeaders(request.header("If-Match"),
-        request.header("If-None-Match"), null, null);
-    Optional<ObjectInfo> stored = bucket.put(key, request.body(),
-        PutOptions.none().withHttpMetadata(metadata).withOnlyIf(conditions));
-    return stored.map(info -> OutboundResponse.builder(201).header("ETag", info.httpEtag()).build())
+    HttpMetadata metadata =
+        contentType == null
+            ? HttpMetadata.empty()
+            : HttpMetadata.empty().withContentType(contentType);
+    Conditions conditions =
+        Conditions.fromHttpHeaders(
+            request.header("If-Match"), request.header("If-None-Match"), null, null);
+    Optional<ObjectInfo> stored =
+        bucket.put(
+            key,
+            request.body(),
+            PutOptions.none().withHttpMetadata(metadata).withOnlyIf(conditions));
+    return stored
+        .map(info -> OutboundResponse.builder(201).header("ETag", info.httpEtag()).build())
         .orElseGet(() -> OutboundResponse.empty(412));
   }
 
-  private static OutboundResponse.Builder withObjectHeaders(OutboundResponse.Builder response, ObjectInfo info) {
+  private static OutboundResponse.Builder withObjectHeaders(
+      OutboundResponse.Builder response, ObjectInfo info) {
     response.header("ETag", info.httpEtag()).header("Accept-Ranges", "bytes");
     info.httpMetadata().contentType().ifPresent(type -> response.header("Content-Type", type));
     return response;

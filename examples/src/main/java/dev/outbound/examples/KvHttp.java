@@ -4,7 +4,10 @@ import dev.outbound.OutboundRequest;
 import dev.outbound.OutboundResponse;
 import dev.outbound.binding.KvNamespace;
 
-/** Serves a KV namespace over HTTP: GET reads the path's key, PUT stores the body, DELETE removes it. */
+/**
+ * Serves a KV namespace over HTTP: GET reads the path's key, PUT stores the body, DELETE removes
+ * it.
+ */
 final class KvHttp {
 
   private final KvNamespace kv;
@@ -16,9 +19,10 @@ final class KvHttp {
   OutboundResponse serve(OutboundRequest request) {
     String key = request.pathKey();
     return switch (request.method()) {
-      case "GET" -> kv.get(key)
-          .map(value -> OutboundResponse.bytes(200, value, "application/octet-stream"))
-          .orElseGet(OutboundResponse::notFound);
+      case "GET" ->
+          kv.get(key)
+              .map(value -> OutboundResponse.bytes(200, value, "application/octet-stream"))
+              .orElseGet(OutboundResponse::notFound);
       case "PUT" -> {
         kv.put(key, request.bytes());
         yield OutboundResponse.empty(204);

@@ -13,9 +13,9 @@ import jakarta.inject.Named;
 import java.io.IOException;
 
 /**
- * The seed's {@code MyApp}: {@code http://my.kv/<key>} is a KV namespace, {@code http://my.r2/<key>} an
- * object bucket, and every other allowed host is passed on to the internet. HTTPS is intercepted, so
- * {@code https://my.kv/<key>} reaches the same handler.
+ * The seed's {@code MyApp}: {@code http://my.kv/<key>} is a KV namespace, {@code
+ * http://my.r2/<key>} an object bucket, and every other allowed host is passed on to the internet.
+ * HTTPS is intercepted, so {@code https://my.kv/<key>} reaches the same handler.
  */
 @OutboundContainer(
     name = "my-app",

@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * The seed's {@code MyContainer}: {@code http://get-state.do} reads and writes the container instance's
- * own durable object, whose id is the instance's id.
+ * The seed's {@code MyContainer}: {@code http://get-state.do} reads and writes the container
+ * instance's own durable object, whose id is the instance's id.
  */
 @OutboundContainer(name = "my-container")
 public final class MyContainer {
@@ -28,9 +28,11 @@ public final class MyContainer {
   OutboundResponse state(OutboundRequest request, OutboundContext ctx) {
     ContainerState state = states.get(states.idFromString(ctx.containerId()));
     return switch (request.method()) {
-      case "POST" -> state.getStateForKey(request.text().strip())
-          .map(OutboundResponse::ok)
-          .orElseGet(OutboundResponse::notFound);
+      case "POST" ->
+          state
+              .getStateForKey(request.text().strip())
+              .map(OutboundResponse::ok)
+              .orElseGet(OutboundResponse::notFound);
       case "PUT" -> {
         state.setStateForKey(request.pathKey(), request.text());
         yield OutboundResponse.empty(204);

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code api-gateway}: the {@code bearer} handler, selected at run time, adds the secret on the way out. */
+/**
+ * {@code api-gateway}: the {@code bearer} handler, selected at run time, adds the secret on the way
+ * out.
+ */
 class ApiGatewayTest {
 
   private final List<OutboundRequest> fetched = new ArrayList<>();
@@ -22,13 +25,15 @@ class ApiGatewayTest {
 
   @BeforeEach
   void open() {
-    kit = OutboundTestKit.builder()
-        .secret("API_TOKEN", "s3cr3t")
-        .fetcher(request -> {
-          fetched.add(request);
-          return OutboundResponse.ok("from the API");
-        })
-        .build();
+    kit =
+        OutboundTestKit.builder()
+            .secret("API_TOKEN", "s3cr3t")
+            .fetcher(
+                request -> {
+                  fetched.add(request);
+                  return OutboundResponse.ok("from the API");
+                })
+            .build();
     gateway = kit.container(ApiGateway.class);
   }
 
@@ -51,7 +56,8 @@ class ApiGatewayTest {
 
   @Test
   void theBearerHandlersParamsNameTheHeaderAndScheme() throws Exception {
-    gateway.useHandler("api.example.com", "bearer", "{\"header\":\"X-Api-Key\",\"scheme\":\"Token\"}");
+    gateway.useHandler(
+        "api.example.com", "bearer", "{\"header\":\"X-Api-Key\",\"scheme\":\"Token\"}");
 
     gateway.get("http://api.example.com/user");
 

@@ -25,14 +25,16 @@ class MyAppTest {
 
   @BeforeEach
   void open() {
-    kit = OutboundTestKit.builder()
-        .kv("KV")
-        .bucket("BUCKET")
-        .fetcher(request -> {
-          fetched.add(request.url());
-          return OutboundResponse.ok("from the API");
-        })
-        .build();
+    kit =
+        OutboundTestKit.builder()
+            .kv("KV")
+            .bucket("BUCKET")
+            .fetcher(
+                request -> {
+                  fetched.add(request.url());
+                  return OutboundResponse.ok("from the API");
+                })
+            .build();
     app = kit.container(MyApp.class);
   }
 
@@ -65,8 +67,12 @@ class MyAppTest {
 
   @Test
   void r2ServesRangesAndConditionalGets() throws Exception {
-    OutboundResponse stored = app.send(OutboundRequest.builder("PUT", "http://my.r2/notes.txt")
-        .header("Content-Type", "text/plain").body("0123456789").build());
+    OutboundResponse stored =
+        app.send(
+            OutboundRequest.builder("PUT", "http://my.r2/notes.txt")
+                .header("Content-Type", "text/plain")
+                .body("0123456789")
+                .build());
     assertEquals(201, stored.status());
     String etag = stored.header("ETag");
     assertNotNull(etag);
@@ -85,7 +91,8 @@ class MyAppTest {
     OutboundResponse unchanged = app.send(get("http://my.r2/notes.txt", "If-None-Match", etag));
     assertEquals(304, unchanged.status());
     assertEquals("", unchanged.text());
-    assertEquals(200, app.send(get("http://my.r2/notes.txt", "If-None-Match", "\"other\"")).status());
+    assertEquals(
+        200, app.send(get("http://my.r2/notes.txt", "If-None-Match", "\"other\"")).status());
 
     assertEquals(416, app.send(get("http://my.r2/notes.txt", "Range", "bytes=20-30")).status());
     assertEquals(204, app.delete("http://my.r2/notes.txt").status());
@@ -98,8 +105,19 @@ class MyAppTest {
 
     assertEquals(520, response.status());
     assertEquals("denied", response.header("X-Outbound-Error"));
-    assertEquals(Map.of("error", "egress_denied", "host", "example.com", "port", 80L,
-        "reason", "host is not in allowedHosts", "rule", "allowedHosts"), Json.parseObject(response.text()));
+    assertEquals(
+        Map.of(
+            "error",
+            "egress_denied",
+            "host",
+            "example.com",
+            "port",
+            80L,
+            "reason",
+            "host is not in allowedHosts",
+            "rule",
+            "allowedHosts"),
+        Json.parseObject(response.text()));
     assertEquals(List.of(), fetched);
   }
 

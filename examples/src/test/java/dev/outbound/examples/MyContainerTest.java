@@ -12,11 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code my-container}: each instance's {@code get-state.do} is its own durable object. */
 class MyContainerTest {
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   private OutboundTestKit kit() {
-    return OutboundTestKit.builder().dataDir(dataDir).durableObject("MY_CONTAINER", ContainerState.class).build();
+    return OutboundTestKit.builder()
+        .dataDir(dataDir)
+        .durableObject("MY_CONTAINER", ContainerState.class)
+        .build();
   }
 
   @Test
@@ -42,7 +44,9 @@ class MyContainerTest {
       assertEquals("blue", state.getStateForKey("color").orElseThrow());
     }
     try (OutboundTestKit kit = kit()) {
-      assertEquals("blue", kit.container(MyContainer.class).post("http://get-state.do/", "color").text(),
+      assertEquals(
+          "blue",
+          kit.container(MyContainer.class).post("http://get-state.do/", "color").text(),
           "the same name finds the same state in the same data directory");
     }
   }

@@ -37,14 +37,24 @@ class AdminIT {
 
   @Test
   void theAdminTokenIsPrivateAndRequired() throws Exception {
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data/admin.token"))));
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(dir.resolve("data/admin.token"))));
     HttpClient http = HttpClient.newHttpClient();
     URI containers = URI.create("http://127.0.0.1:" + server.adminPort() + "/v1/containers");
 
-    HttpResponse<String> none = http.send(HttpRequest.newBuilder(containers).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(containers).timeout(Duration.ofSeconds(10))
-        .header("Authorization", "Bearer wrong").build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> none =
+        http.send(
+            HttpRequest.newBuilder(containers).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> wrong =
+        http.send(
+            HttpRequest.newBuilder(containers)
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer wrong")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertEquals(401, none.statusCode());
     assertEquals(401, wrong.statusCode());
@@ -56,22 +66,32 @@ class AdminIT {
     String id = (String) created.get("id");
     assertEquals("admin-it", created.get("name"));
     assertEquals("my-app", created.get("class"));
-    assertTrue(((String) created.get("proxyUrl")).startsWith("http://" + id + ":"), created.toString());
+    assertTrue(
+        ((String) created.get("proxyUrl")).startsWith("http://" + id + ":"), created.toString());
 
     assertTrue(server.admin("GET", "/v1/containers", null).body().contains(id));
     assertEquals(200, server.admin("GET", "/v1/containers/" + id, null).statusCode());
-    assertEquals(409, server.admin("POST", "/v1/containers", "{\"class\":\"my-app\",\"name\":\"admin-it\"}").statusCode());
+    assertEquals(
+        409,
+        server
+            .admin("POST", "/v1/containers", "{\"class\":\"my-app\",\"name\":\"admin-it\"}")
+            .statusCode());
     assertEquals(204, server.admin("DELETE", "/v1/containers/" + id, null).statusCode());
     assertEquals(404, server.admin("GET", "/v1/containers/" + id, null).statusCode());
-    assertEquals(407, Curl.viaProxy((String) created.get("proxyUrl"), "http://my.kv/k").status(),
+    assertEquals(
+        407,
+        Curl.viaProxy((String) created.get("proxyUrl"), "http://my.kv/k").status(),
         "a deleted container's credentials stop working");
   }
 
   @Test
   void badRequestsGetClearErrors() {
     var unknownClass = server.admin("POST", "/v1/containers", "{\"class\":\"no-such-class\"}");
-    var badPattern = server.admin("PUT", "/v1/containers/" + server.createContainer("my-app", null).get("id")
-        + "/allowed-hosts", "[\"a..b\"]");
+    var badPattern =
+        server.admin(
+            "PUT",
+            "/v1/containers/" + server.createContainer("my-app", null).get("id") + "/allowed-hosts",
+            "[\"a..b\"]");
     var badJson = server.admin("POST", "/v1/containers", "{");
 
     assertEquals(400, unknownClass.statusCode());
@@ -84,31 +104,53 @@ class AdminIT {
   @Test
   void theContainersCommandTalksToARunningServer() {
     String admin = "http://127.0.0.1:" + server.adminPort();
-    List<String> base = List.of(Processes.java(), "-jar", System.getProperty("outbound.examplesJar"), "containers");
+    List<String> base =
+        List.of(Processes.java(), "-jar", System.getProperty("outbound.examplesJar"), "containers");
     Path data = dir.resolve("data");
 
-    ProcessResult created = run(base, "create", "--class", "api-gateway", "--name", "cli-made", "--admin", admin,
-        "--data-dir", data.toString());
+    ProcessResult created =
+        run(
+            base,
+            "create",
+            "--class",
+            "api-gateway",
+            "--name",
+            "cli-made",
+            "--admin",
+            admin,
+            "--data-dir",
+            data.toString());
     String id = (String) Json.parseObject(created.output().strip()).get("id");
     ProcessResult listed = run(base, "list", "--admin", admin, "--data-dir", data.toString());
-    ProcessResult deleted = run(base, "delete", id, "--admin", admin, "--data-dir", data.toString());
+    ProcessResult deleted =
+        run(base, "delete", id, "--admin", admin, "--data-dir", data.toString());
 
     assertTrue(listed.output().contains("cli-made"), listed.output());
     assertEquals(0, deleted.exitCode(), deleted.output());
     assertEquals(404, server.admin("GET", "/v1/containers/" + id, null).statusCode());
-    assertEquals(2, Processes.run(dir, Duration.ofSeconds(30), Map.of(),
-        concat(base, "frobnicate")).exitCode(), "an unknown action is a usage error");
+    assertEquals(
+        2,
+        Processes.run(dir, Duration.ofSeconds(30), Map.of(), concat(base, "frobnicate")).exitCode(),
+        "an unknown action is a usage error");
   }
 
   @Test
   void healthAndMetricsAreOnTheAdminListener() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     String base = "http://127.0.0.1:" + server.adminPort();
-    HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/observe/health")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    Curl.viaProxy((String) server.createContainer("api-gateway", null).get("proxyUrl"), "http://status.gateway/");
-    HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/observe/metrics"))
-        .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> health =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/observe/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    Curl.viaProxy(
+        (String) server.createContainer("api-gateway", null).get("proxyUrl"),
+        "http://status.gateway/");
+    HttpResponse<String> metrics =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/observe/metrics"))
+                .header("Accept", "text/plain")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertEquals(2, health.statusCode() / 100, "health answers UP (Helidon: 204 without details)");
     assertEquals(200, metrics.statusCode());

@@ -8,17 +8,22 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Starts the examples jar with the examples' own outbound.yaml, plus extra settings under {@code outbound:}. */
+/**
+ * Starts the examples jar with the examples' own outbound.yaml, plus extra settings under {@code
+ * outbound:}.
+ */
 final class ExampleServer {
 
   static final String API_TOKEN = "it-secret-token";
   private static final Path EXAMPLE_CONFIG =
       Path.of(System.getProperty("outbound.repo")).resolve("examples/outbound.yaml");
 
-  private ExampleServer() {
-  }
+  private ExampleServer() {}
 
-  /** A config file: the examples' configuration with {@code extraOutboundYaml} (indented by two spaces) appended. */
+  /**
+   * A config file: the examples' configuration with {@code extraOutboundYaml} (indented by two
+   * spaces) appended.
+   */
   static Path config(Path dir, String extraOutboundYaml) {
     try {
       String base = Files.readString(EXAMPLE_CONFIG);
@@ -31,18 +36,20 @@ final class ExampleServer {
   }
 
   /**
-   * A config file: the examples' configuration with the nodes of the bindings named in
-   * {@code bindings} replaced by the YAML given for each, written as at the top level.
+   * A config file: the examples' configuration with the nodes of the bindings named in {@code
+   * bindings} replaced by the YAML given for each, written as at the top level.
    */
   static Path configWithBindings(Path dir, Map<String, String> bindings) {
     try {
       String yaml = Files.readString(EXAMPLE_CONFIG);
       for (Map.Entry<String, String> binding : bindings.entrySet()) {
-        Matcher node = Pattern.compile("(?m)^    " + binding.getKey() + ":\n(?:      .*\n)*").matcher(yaml);
+        Matcher node =
+            Pattern.compile("(?m)^    " + binding.getKey() + ":\n(?:      .*\n)*").matcher(yaml);
         if (!node.find()) {
           throw new AssertionError("no binding " + binding.getKey() + " in " + EXAMPLE_CONFIG);
         }
-        String replaced = "    " + binding.getKey() + ":\n" + binding.getValue().stripIndent().indent(6);
+        String replaced =
+            "    " + binding.getKey() + ":\n" + binding.getValue().stripIndent().indent(6);
         yaml = yaml.substring(0, node.start()) + replaced + yaml.substring(node.end());
       }
       Path file = dir.resolve("outbound.yaml");

@@ -36,7 +36,9 @@ class ExamplesIT {
     String proxy = proxyOf("my-app", null);
 
     assertEquals(404, Curl.viaProxy(proxy, "http://my.kv/greeting").status());
-    assertEquals(204, Curl.viaProxy(proxy, "http://my.kv/greeting", "-X", "PUT", "--data", "hello").status());
+    assertEquals(
+        204,
+        Curl.viaProxy(proxy, "http://my.kv/greeting", "-X", "PUT", "--data", "hello").status());
     assertEquals(new Curl.Reply(200, "hello"), Curl.viaProxy(proxy, "http://my.kv/greeting"));
     assertEquals(204, Curl.viaProxy(proxy, "http://my.kv/greeting", "-X", "DELETE").status());
     assertEquals(404, Curl.viaProxy(proxy, "http://my.kv/greeting").status());
@@ -44,8 +46,9 @@ class ExamplesIT {
 
   @Test
   void myKvRejectsKeysOverTheLimit() {
-    Curl.Reply reply = Curl.viaProxy(proxyOf("my-app", null), "http://my.kv/" + "k".repeat(600), "-X", "PUT",
-        "--data", "v");
+    Curl.Reply reply =
+        Curl.viaProxy(
+            proxyOf("my-app", null), "http://my.kv/" + "k".repeat(600), "-X", "PUT", "--data", "v");
 
     assertEquals(400, reply.status(), reply.body());
     assertTrue(reply.body().contains("512"), reply.body());
@@ -55,8 +58,17 @@ class ExamplesIT {
   void myR2KeepsContentTypeAndServesRangesAndConditionals() {
     String proxy = proxyOf("my-app", null);
 
-    Curl.Reply put = Curl.viaProxy(proxy, "http://my.r2/docs/readme.txt", "-X", "PUT",
-        "-H", "Content-Type: text/markdown", "--data-binary", "0123456789", "-i");
+    Curl.Reply put =
+        Curl.viaProxy(
+            proxy,
+            "http://my.r2/docs/readme.txt",
+            "-X",
+            "PUT",
+            "-H",
+            "Content-Type: text/markdown",
+            "--data-binary",
+            "0123456789",
+            "-i");
     assertEquals(201, put.status());
     String etag = header(put.body(), "etag");
 
@@ -65,15 +77,23 @@ class ExamplesIT {
     assertEquals("text/markdown", header(whole.body(), "content-type"));
     assertTrue(whole.body().endsWith("\r\n\r\n0123456789"), whole.body());
 
-    Curl.Reply range = Curl.viaProxy(proxy, "http://my.r2/docs/readme.txt", "-H", "Range: bytes=2-4", "-i");
+    Curl.Reply range =
+        Curl.viaProxy(proxy, "http://my.r2/docs/readme.txt", "-H", "Range: bytes=2-4", "-i");
     assertEquals(206, range.status());
     assertEquals("bytes 2-4/10", header(range.body(), "content-range"));
     assertTrue(range.body().endsWith("\r\n\r\n234"), range.body());
 
-    assertEquals(304, Curl.viaProxy(proxy, "http://my.r2/docs/readme.txt", "-H", "If-None-Match: " + etag).status());
-    assertEquals(200, Curl.viaProxy(proxy, "http://my.r2/docs/readme.txt", "-H", "If-None-Match: \"other\"").status());
+    assertEquals(
+        304,
+        Curl.viaProxy(proxy, "http://my.r2/docs/readme.txt", "-H", "If-None-Match: " + etag)
+            .status());
+    assertEquals(
+        200,
+        Curl.viaProxy(proxy, "http://my.r2/docs/readme.txt", "-H", "If-None-Match: \"other\"")
+            .status());
     assertEquals(404, Curl.viaProxy(proxy, "http://my.r2/missing").status());
-    assertEquals(204, Curl.viaProxy(proxy, "http://my.r2/docs/readme.txt", "-X", "DELETE").status());
+    assertEquals(
+        204, Curl.viaProxy(proxy, "http://my.r2/docs/readme.txt", "-X", "DELETE").status());
     assertEquals(404, Curl.viaProxy(proxy, "http://my.r2/docs/readme.txt").status());
   }
 
@@ -82,25 +102,36 @@ class ExamplesIT {
     String first = proxyOf("my-container", "state-a");
     String second = proxyOf("my-container", "state-b");
 
-    assertEquals(404, Curl.viaProxy(first, "http://get-state.do/", "-X", "POST", "--data", "colour").status());
-    assertEquals(204, Curl.viaProxy(first, "http://get-state.do/colour", "-X", "PUT", "--data", "blue").status());
-    assertEquals(new Curl.Reply(200, "blue"),
+    assertEquals(
+        404,
+        Curl.viaProxy(first, "http://get-state.do/", "-X", "POST", "--data", "colour").status());
+    assertEquals(
+        204,
+        Curl.viaProxy(first, "http://get-state.do/colour", "-X", "PUT", "--data", "blue").status());
+    assertEquals(
+        new Curl.Reply(200, "blue"),
         Curl.viaProxy(first, "http://get-state.do/", "-X", "POST", "--data", "colour"));
-    assertEquals(404, Curl.viaProxy(second, "http://get-state.do/", "-X", "POST", "--data", "colour").status(),
+    assertEquals(
+        404,
+        Curl.viaProxy(second, "http://get-state.do/", "-X", "POST", "--data", "colour").status(),
         "another container instance never sees this one's state");
   }
 
   @Test
   void aNamedContainerFindsItsStateAgain() {
     Map<String, Object> once = server.createContainer("my-container", "again");
-    Curl.viaProxy((String) once.get("proxyUrl"), "http://get-state.do/k", "-X", "PUT", "--data", "kept");
-    assertEquals(204, server.admin("DELETE", "/v1/containers/" + once.get("id"), null).statusCode());
+    Curl.viaProxy(
+        (String) once.get("proxyUrl"), "http://get-state.do/k", "-X", "PUT", "--data", "kept");
+    assertEquals(
+        204, server.admin("DELETE", "/v1/containers/" + once.get("id"), null).statusCode());
 
     Map<String, Object> twice = server.createContainer("my-container", "again");
 
     assertEquals(once.get("id"), twice.get("id"));
-    assertEquals(new Curl.Reply(200, "kept"),
-        Curl.viaProxy((String) twice.get("proxyUrl"), "http://get-state.do/", "-X", "POST", "--data", "k"));
+    assertEquals(
+        new Curl.Reply(200, "kept"),
+        Curl.viaProxy(
+            (String) twice.get("proxyUrl"), "http://get-state.do/", "-X", "POST", "--data", "k"));
   }
 
   private static String header(String response, String name) {

@@ -33,9 +33,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * HTTPS through the server jar (SPEC §4.7) with real clients: curl, openssl, and Java's HttpClient in a
- * JVM of its own. {@code my-app} intercepts HTTPS; {@code api-gateway} does not, and reaches a local TLS
- * origin (its own self-signed certificate, made by keytool) through a byte tunnel.
+ * HTTPS through the server jar (SPEC §4.7) with real clients: curl, openssl, and Java's HttpClient
+ * in a JVM of its own. {@code my-app} intercepts HTTPS; {@code api-gateway} does not, and reaches a
+ * local TLS origin (its own self-signed certificate, made by keytool) through a byte tunnel.
  */
 class HttpsIT {
 
@@ -52,22 +52,56 @@ class HttpsIT {
     dir = Files.createTempDirectory("outbound-https-it");
     Path keyStore = dir.resolve("origin.p12");
     originCert = dir.resolve("origin.crt");
-    keytool("-genkeypair", "-alias", "origin", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
-        "-ext", "san=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
-        "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
-    keytool("-exportcert", "-rfc", "-alias", "origin", "-keystore", keyStore.toString(), "-storepass",
-        STORE_PASSWORD, "-file", originCert.toString());
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "origin",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-dname",
+        "CN=127.0.0.1",
+        "-ext",
+        "san=ip:127.0.0.1",
+        "-validity",
+        "2",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        keyStore.toString(),
+        "-storepass",
+        STORE_PASSWORD,
+        "-keypass",
+        STORE_PASSWORD);
+    keytool(
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        "origin",
+        "-keystore",
+        keyStore.toString(),
+        "-storepass",
+        STORE_PASSWORD,
+        "-file",
+        originCert.toString());
     origin = tlsOrigin(keyStore);
     int port = origin.getAddress().getPort();
-    server = ExampleServer.start(dir.resolve("data"), ExampleServer.config(dir, """
-          classes:
-            api-gateway:
-              allowed-hosts: ["127.0.0.1:%d", "status.gateway"]
-            my-app:
-              allowed-hosts: ["my.kv", "my.r2", "127.0.0.1:%d"]
-          tls:
-            extra-ca-files: ["%s"]
-        """.formatted(port, port, originCert)));
+    server =
+        ExampleServer.start(
+            dir.resolve("data"),
+            ExampleServer.config(
+                dir,
+                """
+                  classes:
+                    api-gateway:
+                      allowed-hosts: ["127.0.0.1:%d", "status.gateway"]
+                    my-app:
+                      allowed-hosts: ["my.kv", "my.r2", "127.0.0.1:%d"]
+                  tls:
+                    extra-ca-files: ["%s"]
+                """
+                    .formatted(port, port, originCert)));
     caCert = dir.resolve("ca.crt");
     Files.writeString(caCert, server.admin("GET", "/v1/ca", null).body());
   }
@@ -81,11 +115,20 @@ class HttpsIT {
   @Test
   void curlReachesTheKvHandlerOverHttpsAsOverHttp() throws Exception {
     Map<String, Object> app = server.createContainer("my-app", null);
-    assertEquals(Files.readString(caCert), app.get("caCertPem"), "the admin API hands out the CA it serves");
+    assertEquals(
+        Files.readString(caCert), app.get("caCertPem"), "the admin API hands out the CA it serves");
     String proxy = (String) app.get("proxyUrl");
 
-    Curl.Reply put = Curl.viaProxy(proxy, "https://my.kv/https-key", "--cacert", caCert.toString(), "-X", "PUT",
-        "--data-binary", "stored over https");
+    Curl.Reply put =
+        Curl.viaProxy(
+            proxy,
+            "https://my.kv/https-key",
+            "--cacert",
+            caCert.toString(),
+            "-X",
+            "PUT",
+            "--data-binary",
+            "stored over https");
     Curl.Reply get = Curl.viaProxy(proxy, "https://my.kv/https-key", "--cacert", caCert.toString());
     Curl.Reply plain = Curl.viaProxy(proxy, "http://my.kv/https-key");
 
@@ -99,7 +142,8 @@ class HttpsIT {
   void aDeniedHostIsRefusedAtConnect() {
     String proxy = (String) server.createContainer("my-app", null).get("proxyUrl");
 
-    ProcessResult curl = run("curl", "-s", "-S", "-v", "--max-time", "30", "-x", proxy, "https://example.com/");
+    ProcessResult curl =
+        run("curl", "-s", "-S", "-v", "--max-time", "30", "-x", proxy, "https://example.com/");
 
     assertEquals(56, curl.exitCode(), curl.output());
     assertTrue(curl.output().contains("< HTTP/1.1 520"), curl.output());
@@ -112,12 +156,23 @@ class HttpsIT {
     String url = "https://127.0.0.1:" + origin.getAddress().getPort() + "/tunnelled";
 
     Curl.Reply reply = Curl.viaProxy(proxy, url, "--cacert", originCert.toString());
-    ProcessResult withOurCa = run("curl", "-s", "-S", "--max-time", "30", "-x", proxy, "--cacert",
-        caCert.toString(), url);
+    ProcessResult withOurCa =
+        run(
+            "curl",
+            "-s",
+            "-S",
+            "--max-time",
+            "30",
+            "-x",
+            proxy,
+            "--cacert",
+            caCert.toString(),
+            url);
 
     assertEquals(200, reply.status(), reply.body());
     assertEquals("tls origin /tunnelled", reply.body());
-    assertEquals(60, withOurCa.exitCode(), "the origin's certificate is not ours: " + withOurCa.output());
+    assertEquals(
+        60, withOurCa.exitCode(), "the origin's certificate is not ours: " + withOurCa.output());
   }
 
   @Test
@@ -126,12 +181,24 @@ class HttpsIT {
     String url = "https://127.0.0.1:" + origin.getAddress().getPort() + "/intercepted";
 
     Curl.Reply reply = Curl.viaProxy(proxy, url, "--cacert", caCert.toString());
-    ProcessResult withOriginCa = run("curl", "-s", "-S", "--max-time", "30", "-x", proxy, "--cacert",
-        originCert.toString(), url);
+    ProcessResult withOriginCa =
+        run(
+            "curl",
+            "-s",
+            "-S",
+            "--max-time",
+            "30",
+            "-x",
+            proxy,
+            "--cacert",
+            originCert.toString(),
+            url);
 
     assertEquals(200, reply.status(), reply.body());
-    assertEquals("tls origin /intercepted", reply.body(), "the proxy verified the origin with the extra CA");
-    assertEquals(60, withOriginCa.exitCode(), "the container sees our leaf: " + withOriginCa.output());
+    assertEquals(
+        "tls origin /intercepted", reply.body(), "the proxy verified the origin with the extra CA");
+    assertEquals(
+        60, withOriginCa.exitCode(), "the container sees our leaf: " + withOriginCa.output());
   }
 
   @Test
@@ -148,24 +215,42 @@ class HttpsIT {
     assertTrue(text.contains("DNS:my.kv"), text);
     assertTrue(text.contains("X509v3 Subject Key Identifier"), text);
     assertTrue(text.contains("X509v3 Authority Key Identifier"), text);
-    X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-        .generateCertificate(Files.newInputStream(leaf));
+    X509Certificate certificate =
+        (X509Certificate)
+            CertificateFactory.getInstance("X.509").generateCertificate(Files.newInputStream(leaf));
     long now = System.currentTimeMillis();
-    assertTrue(certificate.getNotBefore().getTime() < now - Duration.ofHours(23).toMillis(), "backdated a day");
-    assertTrue(certificate.getNotAfter().getTime() < now + Duration.ofDays(8).toMillis(), "short validity");
+    assertTrue(
+        certificate.getNotBefore().getTime() < now - Duration.ofHours(23).toMillis(),
+        "backdated a day");
+    assertTrue(
+        certificate.getNotAfter().getTime() < now + Duration.ofDays(8).toMillis(),
+        "short validity");
   }
 
   @Test
   void javasHttpClientWorksThroughTheSameProxy() throws Exception {
     Map<String, Object> app = server.createContainer("my-app", null);
-    Curl.viaProxy((String) app.get("proxyUrl"), "http://my.kv/java-key", "-X", "PUT", "--data-binary", "for java");
+    Curl.viaProxy(
+        (String) app.get("proxyUrl"),
+        "http://my.kv/java-key",
+        "-X",
+        "PUT",
+        "--data-binary",
+        "for java");
     Path client = dir.resolve("HttpsClient.java");
     Files.writeString(client, JAVA_CLIENT);
 
     // the JDK refuses Basic credentials for tunnels unless this property clears its deny list
-    ProcessResult result = run(Processes.java(), "-Djdk.http.auth.tunneling.disabledSchemes=", client.toString(),
-        String.valueOf(server.proxyPort()), (String) app.get("id"), token(app), caCert.toString(),
-        "https://my.kv/java-key");
+    ProcessResult result =
+        run(
+            Processes.java(),
+            "-Djdk.http.auth.tunneling.disabledSchemes=",
+            client.toString(),
+            String.valueOf(server.proxyPort()),
+            (String) app.get("id"),
+            token(app),
+            caCert.toString(),
+            "https://my.kv/java-key");
 
     assertEquals(0, result.exitCode(), result.output());
     assertEquals("200 for java", result.output().strip());
@@ -174,31 +259,39 @@ class HttpsIT {
   @Test
   void badInputIsClosedCleanlyAndTheServerKeepsAnswering() throws Exception {
     Map<String, Object> app = server.createContainer("my-app", null);
-    String auth = "Proxy-Authorization: " + RawHttp.basic((String) app.get("id"), token(app)) + "\r\n";
+    String auth =
+        "Proxy-Authorization: " + RawHttp.basic((String) app.get("id"), token(app)) + "\r\n";
 
-    RawHttp.Answer noCredentials = RawHttp.send(server.proxyPort(), "CONNECT my.kv:443 HTTP/1.1\r\n\r\n");
-    RawHttp.Answer malformed = RawHttp.send(server.proxyPort(), "CONNECT my.kv:notaport HTTP/1.1\r\n" + auth + "\r\n");
+    RawHttp.Answer noCredentials =
+        RawHttp.send(server.proxyPort(), "CONNECT my.kv:443 HTTP/1.1\r\n\r\n");
+    RawHttp.Answer malformed =
+        RawHttp.send(server.proxyPort(), "CONNECT my.kv:notaport HTTP/1.1\r\n" + auth + "\r\n");
     ProcessResult deniedName = sClient(app, "example.com");
 
     assertTrue(noCredentials.text().startsWith("HTTP/1.1 407"), noCredentials.text());
     assertTrue(noCredentials.closed());
     assertTrue(malformed.text().startsWith("HTTP/1.1 400"), malformed.text());
     assertTrue(malformed.closed());
-    assertTrue(deniedName.exitCode() != 0 && deniedName.output().contains("unrecognized name"), deniedName.output());
+    assertTrue(
+        deniedName.exitCode() != 0 && deniedName.output().contains("unrecognized name"),
+        deniedName.output());
     try (Socket silent = connect(app, "my.kv:443")) {
       silent.setSoTimeout(20_000);
       assertEquals(-1, silent.getInputStream().read(), "a client that never speaks TLS is closed");
     }
     long started = System.nanoTime();
-    Curl.Reply after = Curl.viaProxy((String) app.get("proxyUrl"), "https://my.kv/after", "--cacert",
-        caCert.toString());
+    Curl.Reply after =
+        Curl.viaProxy(
+            (String) app.get("proxyUrl"), "https://my.kv/after", "--cacert", caCert.toString());
     assertEquals(404, after.status());
-    assertTrue(System.nanoTime() - started < Duration.ofSeconds(3).toNanos(), "still answers quickly");
+    assertTrue(
+        System.nanoTime() - started < Duration.ofSeconds(3).toNanos(), "still answers quickly");
   }
 
   /**
-   * Handshakes with a cached leaf: CONNECT, TLS, close, one after the other; the figure goes to the test
-   * log, next to the same loop straight to the local TLS origin as a baseline for this machine.
+   * Handshakes with a cached leaf: CONNECT, TLS, close, one after the other; the figure goes to the
+   * test log, next to the same loop straight to the local TLS origin as a baseline for this
+   * machine.
    */
   @Test
   void measureHandshakesWithACachedLeaf() throws Exception {
@@ -206,11 +299,17 @@ class HttpsIT {
     SSLContext trustingUs = trusting(caCert);
     SSLContext trustingOrigin = trusting(originCert);
     int handshakes = 200;
-    double throughProxy = perSecond(handshakes, () -> handshake(connect(app, "my.kv:443"), trustingUs, "my.kv"));
-    double direct = perSecond(handshakes, () -> handshake(
-        new Socket("127.0.0.1", origin.getAddress().getPort()), trustingOrigin, null));
-    System.out.printf("HTTPS interception: %.0f handshakes/s with a cached leaf through the proxy"
-        + " (CONNECT + TLS 1.3 + close); %.0f/s straight to a local TLS origin on the same machine%n",
+    double throughProxy =
+        perSecond(handshakes, () -> handshake(connect(app, "my.kv:443"), trustingUs, "my.kv"));
+    double direct =
+        perSecond(
+            handshakes,
+            () ->
+                handshake(
+                    new Socket("127.0.0.1", origin.getAddress().getPort()), trustingOrigin, null));
+    System.out.printf(
+        "HTTPS interception: %.0f handshakes/s with a cached leaf through the proxy (CONNECT + TLS"
+            + " 1.3 + close); %.0f/s straight to a local TLS origin on the same machine%n",
         throughProxy, direct);
   }
 
@@ -229,27 +328,48 @@ class HttpsIT {
     return count / ((System.nanoTime() - started) / 1e9);
   }
 
-  /** A verified TLS handshake over {@code socket}, for {@code serverName} (sent as SNI) or else 127.0.0.1. */
-  private static void handshake(Socket socket, SSLContext context, String serverName) throws IOException {
+  /**
+   * A verified TLS handshake over {@code socket}, for {@code serverName} (sent as SNI) or else
+   * 127.0.0.1.
+   */
+  private static void handshake(Socket socket, SSLContext context, String serverName)
+      throws IOException {
     socket.setTcpNoDelay(true);
     try (socket;
-        SSLSocket tls = (SSLSocket) context.getSocketFactory()
-            .createSocket(socket, serverName == null ? "127.0.0.1" : serverName, 443, true)) {
+        SSLSocket tls =
+            (SSLSocket)
+                context
+                    .getSocketFactory()
+                    .createSocket(
+                        socket, serverName == null ? "127.0.0.1" : serverName, 443, true)) {
       SSLParameters parameters = tls.getSSLParameters();
-      parameters.setServerNames(serverName == null ? List.of() : List.of(new SNIHostName(serverName)));
+      parameters.setServerNames(
+          serverName == null ? List.of() : List.of(new SNIHostName(serverName)));
       parameters.setEndpointIdentificationAlgorithm("HTTPS");
       tls.setSSLParameters(parameters);
       tls.startHandshake();
     }
   }
 
-  /** A socket on which the proxy has answered {@code 200} to a CONNECT with the container's credentials. */
+  /**
+   * A socket on which the proxy has answered {@code 200} to a CONNECT with the container's
+   * credentials.
+   */
   private static Socket connect(Map<String, Object> app, String target) throws IOException {
     Socket socket = new Socket("127.0.0.1", server.proxyPort());
     socket.setSoTimeout(30_000);
     socket.setTcpNoDelay(true);
-    socket.getOutputStream().write(("CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\nProxy-Authorization: "
-        + RawHttp.basic((String) app.get("id"), token(app)) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    socket
+        .getOutputStream()
+        .write(
+            ("CONNECT "
+                    + target
+                    + " HTTP/1.1\r\nHost: "
+                    + target
+                    + "\r\nProxy-Authorization: "
+                    + RawHttp.basic((String) app.get("id"), token(app))
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     InputStream in = socket.getInputStream();
     while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
@@ -267,11 +387,26 @@ class HttpsIT {
     return socket;
   }
 
-  /** openssl s_client through the proxy, with the container's credentials, to an intercepted my.kv. */
+  /**
+   * openssl s_client through the proxy, with the container's credentials, to an intercepted my.kv.
+   */
   private static ProcessResult sClient(Map<String, Object> app, String serverName) {
-    return run("openssl", "s_client", "-proxy", "127.0.0.1:" + server.proxyPort(), "-proxy_user",
-        (String) app.get("id"), "-proxy_pass", "pass:" + token(app), "-connect", "my.kv:443", "-servername",
-        serverName, "-verify_return_error", "-CAfile", caCert.toString());
+    return run(
+        "openssl",
+        "s_client",
+        "-proxy",
+        "127.0.0.1:" + server.proxyPort(),
+        "-proxy_user",
+        (String) app.get("id"),
+        "-proxy_pass",
+        "pass:" + token(app),
+        "-connect",
+        "my.kv:443",
+        "-servername",
+        serverName,
+        "-verify_return_error",
+        "-CAfile",
+        caCert.toString());
   }
 
   /** The token is the password of the proxy URL {@code http://id:token@host:port}. */
@@ -291,12 +426,15 @@ class HttpsIT {
   }
 
   private static void keytool(String... arguments) {
-    List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/keytool"));
+    List<String> command =
+        new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/keytool"));
     command.addAll(List.of(arguments));
     Processes.run(dir, Duration.ofSeconds(60), Map.of(), command).assertSuccess("keytool");
   }
 
-  /** An HTTPS origin on 127.0.0.1 with the keytool certificate, answering "tls origin" and the path. */
+  /**
+   * An HTTPS origin on 127.0.0.1 with the keytool certificate, answering "tls origin" and the path.
+   */
   private static HttpsServer tlsOrigin(Path keyStoreFile) throws Exception {
     KeyStore keyStore = KeyStore.getInstance("PKCS12");
     try (InputStream in = new FileInputStream(keyStoreFile.toFile())) {
@@ -306,14 +444,18 @@ class HttpsIT {
     keys.init(keyStore, STORE_PASSWORD.toCharArray());
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(keys.getKeyManagers(), null, null);
-    HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpsServer https =
+        HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     https.setHttpsConfigurator(new HttpsConfigurator(context));
-    https.createContext("/", exchange -> {
-      byte[] body = ("tls origin " + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    https.createContext(
+        "/",
+        exchange -> {
+          byte[] body =
+              ("tls origin " + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     https.start();
     return https;
   }
@@ -322,17 +464,22 @@ class HttpsIT {
     KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
     anchors.load(null, null);
     try (InputStream in = Files.newInputStream(caFile)) {
-      anchors.setCertificateEntry("outbound", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      anchors.setCertificateEntry(
+          "outbound", CertificateFactory.getInstance("X.509").generateCertificate(in));
     }
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(anchors);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trust.getTrustManagers(), null);
     return context;
   }
 
-  /** A second client stack: java.net.http.HttpClient, run as a single-file program in its own JVM. */
-  private static final String JAVA_CLIENT = """
+  /**
+   * A second client stack: java.net.http.HttpClient, run as a single-file program in its own JVM.
+   */
+  private static final String JAVA_CLIENT =
+      """
       import java.io.FileInputStream;
       import java.net.Authenticator;
       import java.net.InetSocketAddress;

@@ -16,8 +16,11 @@ final class LocalOrigin implements AutoCloseable {
   /** One request the origin received. */
   record Received(String method, String path, Map<String, List<String>> headers) {
     String header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-          .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0))
+          .findFirst()
+          .orElse(null);
     }
   }
 
@@ -30,15 +33,22 @@ final class LocalOrigin implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/", exchange -> {
-      received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-          Map.copyOf(exchange.getRequestHeaders())));
-      exchange.getRequestBody().readAllBytes();
-      byte[] body = ("origin " + exchange.getRequestURI().getPath() + "\n").getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          received.add(
+              new Received(
+                  exchange.getRequestMethod(),
+                  exchange.getRequestURI().toString(),
+                  Map.copyOf(exchange.getRequestHeaders())));
+          exchange.getRequestBody().readAllBytes();
+          byte[] body =
+              ("origin " + exchange.getRequestURI().getPath() + "\n")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
   }
 

@@ -15,14 +15,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A proxy node whose Redis or S3 is stopped: requests that need it are answered {@code 503} with the
- * reason, quickly; everything else keeps working; and once the service is started again on the same port
- * the node uses it with no restart of its own.
+ * A proxy node whose Redis or S3 is stopped: requests that need it are answered {@code 503} with
+ * the reason, quickly; everything else keeps working; and once the service is started again on the
+ * same port the node uses it with no restart of its own.
  */
 class OutageIT {
 
   /** The longest a request may take to say its backend is down. */
   private static final Duration PROMPT = Duration.ofSeconds(5);
+
   /** How long the node may take to notice that its backend is back. */
   private static final Duration RECOVERY = Duration.ofSeconds(15);
 
@@ -51,24 +52,37 @@ class OutageIT {
 
   @Test
   void whileRedisIsDownKvAnswers503AndTheBucketAndOtherContainersWork() throws Exception {
-    assertEquals(204, Curl.viaProxy(myApp, "http://my.kv/before-redis-outage", "-X", "PUT", "--data", "kept").status());
+    assertEquals(
+        204,
+        Curl.viaProxy(myApp, "http://my.kv/before-redis-outage", "-X", "PUT", "--data", "kept")
+            .status());
 
     backends.redis.stop();
     try {
       // A key this node never read, so that no cached copy answers for Redis.
       assertUnavailable(() -> Curl.viaProxy(myApp, "http://my.kv/never-read", "-i"));
-      assertUnavailable(() -> Curl.viaProxy(myApp, "http://my.kv/refused", "-i", "-X", "PUT", "--data", "lost"));
+      assertUnavailable(
+          () -> Curl.viaProxy(myApp, "http://my.kv/refused", "-i", "-X", "PUT", "--data", "lost"));
       assertEquals(201, putObject("during-redis-outage", "fine").status());
-      assertEquals(new Curl.Reply(200, "fine"), Curl.viaProxy(myApp, "http://my.r2/during-redis-outage"));
-      assertEquals(new Curl.Reply(200, "gateway ok\n"), Curl.viaProxy(gateway, "http://status.gateway/"));
+      assertEquals(
+          new Curl.Reply(200, "fine"), Curl.viaProxy(myApp, "http://my.r2/during-redis-outage"));
+      assertEquals(
+          new Curl.Reply(200, "gateway ok\n"), Curl.viaProxy(gateway, "http://status.gateway/"));
     } finally {
       backends.redis.restart();
     }
 
-    assertEquals(new Curl.Reply(200, "kept"), awaitAvailable(() -> Curl.viaProxy(myApp, "http://my.kv/before-redis-outage")));
-    assertEquals(404, Curl.viaProxy(myApp, "http://my.kv/refused").status(), "a refused put was not done");
-    assertEquals(204, Curl.viaProxy(myApp, "http://my.kv/after-redis-outage", "-X", "PUT", "--data", "new").status());
-    assertEquals(new Curl.Reply(200, "new"), Curl.viaProxy(myApp, "http://my.kv/after-redis-outage"));
+    assertEquals(
+        new Curl.Reply(200, "kept"),
+        awaitAvailable(() -> Curl.viaProxy(myApp, "http://my.kv/before-redis-outage")));
+    assertEquals(
+        404, Curl.viaProxy(myApp, "http://my.kv/refused").status(), "a refused put was not done");
+    assertEquals(
+        204,
+        Curl.viaProxy(myApp, "http://my.kv/after-redis-outage", "-X", "PUT", "--data", "new")
+            .status());
+    assertEquals(
+        new Curl.Reply(200, "new"), Curl.viaProxy(myApp, "http://my.kv/after-redis-outage"));
   }
 
   @Test
@@ -78,28 +92,53 @@ class OutageIT {
     backends.s3.stop();
     try {
       assertUnavailable(() -> Curl.viaProxy(myApp, "http://my.r2/before-s3-outage", "-i"));
-      assertUnavailable(() -> Curl.viaProxy(myApp, "http://my.r2/refused", "-i", "-X", "PUT",
-          "-H", "Content-Type: text/plain", "--data-binary", "lost"));
-      assertEquals(204, Curl.viaProxy(myApp, "http://my.kv/during-s3-outage", "-X", "PUT", "--data", "fine").status());
-      assertEquals(new Curl.Reply(200, "fine"), Curl.viaProxy(myApp, "http://my.kv/during-s3-outage"));
-      assertEquals(new Curl.Reply(200, "gateway ok\n"), Curl.viaProxy(gateway, "http://status.gateway/"));
+      assertUnavailable(
+          () ->
+              Curl.viaProxy(
+                  myApp,
+                  "http://my.r2/refused",
+                  "-i",
+                  "-X",
+                  "PUT",
+                  "-H",
+                  "Content-Type: text/plain",
+                  "--data-binary",
+                  "lost"));
+      assertEquals(
+          204,
+          Curl.viaProxy(myApp, "http://my.kv/during-s3-outage", "-X", "PUT", "--data", "fine")
+              .status());
+      assertEquals(
+          new Curl.Reply(200, "fine"), Curl.viaProxy(myApp, "http://my.kv/during-s3-outage"));
+      assertEquals(
+          new Curl.Reply(200, "gateway ok\n"), Curl.viaProxy(gateway, "http://status.gateway/"));
     } finally {
       backends.s3.restart();
     }
 
-    assertEquals(new Curl.Reply(200, "kept"), awaitAvailable(() -> Curl.viaProxy(myApp, "http://my.r2/before-s3-outage")));
-    assertEquals(404, Curl.viaProxy(myApp, "http://my.r2/refused").status(), "a refused put was not done");
+    assertEquals(
+        new Curl.Reply(200, "kept"),
+        awaitAvailable(() -> Curl.viaProxy(myApp, "http://my.r2/before-s3-outage")));
+    assertEquals(
+        404, Curl.viaProxy(myApp, "http://my.r2/refused").status(), "a refused put was not done");
     assertEquals(201, putObject("after-s3-outage", "new").status());
     assertEquals(new Curl.Reply(200, "new"), Curl.viaProxy(myApp, "http://my.r2/after-s3-outage"));
   }
 
   /**
-   * Puts a text object. Not with curl's default form type: s3proxy's web server reads a form body as
-   * parameters, so the signed body it checks is empty.
+   * Puts a text object. Not with curl's default form type: s3proxy's web server reads a form body
+   * as parameters, so the signed body it checks is empty.
    */
   private static Curl.Reply putObject(String key, String text) {
-    return Curl.viaProxy(myApp, "http://my.r2/" + key, "-X", "PUT", "-H", "Content-Type: text/plain",
-        "--data-binary", text);
+    return Curl.viaProxy(
+        myApp,
+        "http://my.r2/" + key,
+        "-X",
+        "PUT",
+        "-H",
+        "Content-Type: text/plain",
+        "--data-binary",
+        text);
   }
 
   /** Runs {@code request} (with {@code -i}) and checks it is a prompt 503 that names the reason. */
@@ -119,7 +158,8 @@ class OutageIT {
   }
 
   /** Repeats {@code request} until it is not a 503, for at most {@link #RECOVERY}. */
-  private static Curl.Reply awaitAvailable(Supplier<Curl.Reply> request) throws InterruptedException {
+  private static Curl.Reply awaitAvailable(Supplier<Curl.Reply> request)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(RECOVERY);
     Curl.Reply reply = request.get();
     while (reply.status() == 503 && Instant.now().isBefore(deadline)) {

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** SPEC §4.4 step by step through the server jar, and run-time overrides that survive a restart. */
 class PolicyIT {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private LocalOrigin origin;
   private ServerProcess server;
@@ -32,7 +31,9 @@ class PolicyIT {
   }
 
   private Path config() {
-    return ExampleServer.config(dir, """
+    return ExampleServer.config(
+        dir,
+        """
           classes:
             my-container:
               enable-internet: true
@@ -71,7 +72,8 @@ class PolicyIT {
     // 3 beats 4: a run-time per-host handler on a host with a static handler
     put(id, "/allowed-hosts", "[\"127.0.0.1/32\", \"status.gateway\"]");
     put(id, "/outbound-by-host/status.gateway", "{\"handler\": \"bearer\"}");
-    // (the bearer handler passes the request on, and status.gateway resolves nowhere: 502, not "gateway ok")
+    // (the bearer handler passes the request on, and status.gateway resolves nowhere: 502, not
+    // "gateway ok")
     Curl.Reply runTime = Curl.viaProxy(proxy, "http://status.gateway/");
     assertEquals(502, runTime.status(), runTime.body());
     // 1 beats everything: a run-time denial
@@ -100,11 +102,15 @@ class PolicyIT {
     Map<String, Object> gateway = server.createContainer("api-gateway", "survivor");
     String id = (String) gateway.get("id");
     put(id, "/allowed-hosts", "[\"127.0.0.1/32\"]");
-    put(id, "/outbound-by-host/127.0.0.1", "{\"handler\": \"bearer\", \"params\": {\"scheme\": \"Key\"}}");
+    put(
+        id,
+        "/outbound-by-host/127.0.0.1",
+        "{\"handler\": \"bearer\", \"params\": {\"scheme\": \"Key\"}}");
 
     server.stop();
     server = ExampleServer.start(dir.resolve("data"), config());
-    String proxy = ((String) gateway.get("proxyUrl")).replaceAll(":\\d+$", ":" + server.proxyPort());
+    String proxy =
+        ((String) gateway.get("proxyUrl")).replaceAll(":\\d+$", ":" + server.proxyPort());
 
     Curl.Reply reply = Curl.viaProxy(proxy, origin.url("/after-restart"));
     assertEquals(200, reply.status(), reply.body());

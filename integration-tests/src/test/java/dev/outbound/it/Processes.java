@@ -13,11 +13,12 @@ import java.util.concurrent.TimeUnit;
 /** Runs commands to completion with a time limit, the way a user would from a shell. */
 final class Processes {
 
-  private Processes() {
-  }
+  private Processes() {}
 
-  static ProcessResult run(Path dir, Duration limit, Map<String, String> env, List<String> command) {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+  static ProcessResult run(
+      Path dir, Duration limit, Map<String, String> env, List<String> command) {
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     builder.environment().putAll(env);
     try {
       Process process = builder.start();
@@ -27,7 +28,8 @@ final class Processes {
       if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        throw new AssertionError(String.join(" ", command) + " did not finish within " + limit + ":\n" + output);
+        throw new AssertionError(
+            String.join(" ", command) + " did not finish within " + limit + ":\n" + output);
       }
       reader.join(Duration.ofSeconds(10));
       synchronized (output) {

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server jar as a separate process, driven with curl and raw sockets: identity, routing authority,
- * host rejections, denials, errors a container sees, passthrough through the egress guard, and the
- * egress log.
+ * The server jar as a separate process, driven with curl and raw sockets: identity, routing
+ * authority, host rejections, denials, errors a container sees, passthrough through the egress
+ * guard, and the egress log.
  */
 class ProxyIT {
 
@@ -28,11 +28,16 @@ class ProxyIT {
   static void start() throws Exception {
     dir = Files.createTempDirectory("outbound-proxy-it");
     origin = new LocalOrigin();
-    server = ExampleServer.start(dir.resolve("data"), ExampleServer.config(dir, """
-          limits:
-            max-body-bytes: 65536
-            max-header-bytes: 16384
-        """));
+    server =
+        ExampleServer.start(
+            dir.resolve("data"),
+            ExampleServer.config(
+                dir,
+                """
+                  limits:
+                    max-body-bytes: 65536
+                    max-header-bytes: 16384
+                """));
   }
 
   @AfterAll
@@ -60,11 +65,17 @@ class ProxyIT {
   @Test
   void noOrWrongCredentialsAnswer407WithProxyAuthenticate() {
     Map<String, Object> a = gateway();
-    String request = "GET http://status.gateway/ HTTP/1.1\r\nHost: status.gateway\r\nConnection: close\r\n";
+    String request =
+        "GET http://status.gateway/ HTTP/1.1\r\nHost: status.gateway\r\nConnection: close\r\n";
 
     RawHttp.Answer none = RawHttp.send(server.proxyPort(), request + "\r\n");
-    RawHttp.Answer wrong = RawHttp.send(server.proxyPort(),
-        request + "Proxy-Authorization: " + RawHttp.basic((String) a.get("id"), "not-the-token") + "\r\n\r\n");
+    RawHttp.Answer wrong =
+        RawHttp.send(
+            server.proxyPort(),
+            request
+                + "Proxy-Authorization: "
+                + RawHttp.basic((String) a.get("id"), "not-the-token")
+                + "\r\n\r\n");
 
     assertEquals(407, none.status());
     assertTrue(none.text().toLowerCase().contains("proxy-authenticate: basic"), none.text());
@@ -76,9 +87,15 @@ class ProxyIT {
     Map<String, Object> a = gateway();
     Map<String, Object> b = gateway();
 
-    RawHttp.Answer borrowed = RawHttp.send(server.proxyPort(),
-        "GET http://status.gateway/ HTTP/1.1\r\nHost: status.gateway\r\nConnection: close\r\nProxy-Authorization: "
-            + RawHttp.basic((String) b.get("id"), (String) a.get("token")) + "\r\n\r\n");
+    RawHttp.Answer borrowed =
+        RawHttp.send(
+            server.proxyPort(),
+            "GET http://status.gateway/ HTTP/1.1\r\n"
+                + "Host: status.gateway\r\n"
+                + "Connection: close\r\n"
+                + "Proxy-Authorization: "
+                + RawHttp.basic((String) b.get("id"), (String) a.get("token"))
+                + "\r\n\r\n");
 
     assertEquals(407, borrowed.status());
     assertNotEquals(a.get("id"), b.get("id"));
@@ -88,9 +105,15 @@ class ProxyIT {
   void theRequestTargetRoutesNotTheHostHeader() {
     Map<String, Object> a = gateway();
 
-    RawHttp.Answer answer = RawHttp.send(server.proxyPort(),
-        "GET http://status.gateway/ HTTP/1.1\r\nHost: x.evil.example\r\nConnection: close\r\nProxy-Authorization: "
-            + RawHttp.basic((String) a.get("id"), (String) a.get("token")) + "\r\n\r\n");
+    RawHttp.Answer answer =
+        RawHttp.send(
+            server.proxyPort(),
+            "GET http://status.gateway/ HTTP/1.1\r\n"
+                + "Host: x.evil.example\r\n"
+                + "Connection: close\r\n"
+                + "Proxy-Authorization: "
+                + RawHttp.basic((String) a.get("id"), (String) a.get("token"))
+                + "\r\n\r\n");
 
     assertEquals(200, answer.status(), answer.text());
     assertTrue(answer.text().endsWith("gateway ok\n"), answer.text());
@@ -99,10 +122,20 @@ class ProxyIT {
   @Test
   void malformedHostsAre400() {
     Map<String, Object> a = gateway();
-    String auth = "Proxy-Authorization: " + RawHttp.basic((String) a.get("id"), (String) a.get("token")) + "\r\n";
-    for (String target : List.of("http://a..b/", "http://[fe80::1%25eth0]/", "http://256.1.1.1/", "http://" + "a".repeat(64) + ".example/")) {
-      RawHttp.Answer answer = RawHttp.send(server.proxyPort(),
-          "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + auth + "\r\n");
+    String auth =
+        "Proxy-Authorization: "
+            + RawHttp.basic((String) a.get("id"), (String) a.get("token"))
+            + "\r\n";
+    for (String target :
+        List.of(
+            "http://a..b/",
+            "http://[fe80::1%25eth0]/",
+            "http://256.1.1.1/",
+            "http://" + "a".repeat(64) + ".example/")) {
+      RawHttp.Answer answer =
+          RawHttp.send(
+              server.proxyPort(),
+              "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + auth + "\r\n");
       assertEquals(400, answer.status(), target + " -> " + answer.text());
     }
   }
@@ -121,7 +154,8 @@ class ProxyIT {
 
   @Test
   void aHostOutsideAllowedHostsIsDenied() {
-    Curl.Reply reply = Curl.viaProxy(proxy(server.createContainer("my-app", null)), "http://example.com/");
+    Curl.Reply reply =
+        Curl.viaProxy(proxy(server.createContainer("my-app", null)), "http://example.com/");
 
     assertEquals(520, reply.status());
     assertEquals("allowedHosts", Json.parseObject(reply.body()).get("rule"));
@@ -130,7 +164,8 @@ class ProxyIT {
   @Test
   void withoutAnyRuleTheDefaultDenies() {
     // my-container: no catch-all, no allowedHosts, enableInternet off
-    Curl.Reply reply = Curl.viaProxy(proxy(server.createContainer("my-container", null)), "http://example.com/");
+    Curl.Reply reply =
+        Curl.viaProxy(proxy(server.createContainer("my-container", null)), "http://example.com/");
 
     assertEquals(520, reply.status());
     assertEquals("default", Json.parseObject(reply.body()).get("rule"));
@@ -145,12 +180,19 @@ class ProxyIT {
     assertEquals(520, refused.status());
     assertEquals("egress-guard", Json.parseObject(refused.body()).get("rule"));
 
-    assertEquals(200, server.admin("PUT", "/v1/containers/" + id + "/allowed-hosts", "[\"127.0.0.1/32\"]").statusCode());
+    assertEquals(
+        200,
+        server
+            .admin("PUT", "/v1/containers/" + id + "/allowed-hosts", "[\"127.0.0.1/32\"]")
+            .statusCode());
     Curl.Reply passed = Curl.viaProxy(proxy(a), origin.url("/passed"));
 
     assertEquals(200, passed.status());
     assertEquals("origin /passed\n", passed.body());
-    assertEquals(null, origin.last().header("Proxy-Authorization"), "proxy credentials never reach the origin");
+    assertEquals(
+        null,
+        origin.last().header("Proxy-Authorization"),
+        "proxy credentials never reach the origin");
   }
 
   @Test
@@ -158,8 +200,15 @@ class ProxyIT {
     Map<String, Object> a = gateway();
     String id = (String) a.get("id");
     server.admin("PUT", "/v1/containers/" + id + "/allowed-hosts", "[\"127.0.0.1/32\"]");
-    assertEquals(200, server.admin("PUT", "/v1/containers/" + id + "/outbound-by-host/127.0.0.1",
-        "{\"handler\": \"bearer\", \"params\": {\"header\": \"X-Api-Key\", \"scheme\": \"Token\"}}").statusCode());
+    assertEquals(
+        200,
+        server
+            .admin(
+                "PUT",
+                "/v1/containers/" + id + "/outbound-by-host/127.0.0.1",
+                "{\"handler\": \"bearer\", \"params\": {\"header\": \"X-Api-Key\", \"scheme\":"
+                    + " \"Token\"}}")
+            .statusCode());
 
     Curl.Reply reply = Curl.viaProxy(proxy(a), origin.url("/api"), "-H", "X-Api-Key: forged");
 
@@ -190,18 +239,26 @@ class ProxyIT {
       throw new java.io.UncheckedIOException(e);
     }
 
-    assertEquals(413, Curl.viaProxy(proxy(app), "http://my.kv/big", "-X", "PUT", "--data-binary", "@" + big).status());
-    assertEquals(431, Curl.viaProxy(proxy(app), "http://my.kv/k", "-H", "X-Big: " + "x".repeat(20_000)).status());
+    assertEquals(
+        413,
+        Curl.viaProxy(proxy(app), "http://my.kv/big", "-X", "PUT", "--data-binary", "@" + big)
+            .status());
+    assertEquals(
+        431,
+        Curl.viaProxy(proxy(app), "http://my.kv/k", "-H", "X-Big: " + "x".repeat(20_000)).status());
   }
 
   @Test
   void conflictingLengthsAre400AndTheConnectionCloses() {
     Map<String, Object> a = gateway();
 
-    RawHttp.Answer answer = RawHttp.send(server.proxyPort(),
-        "POST http://status.gateway/ HTTP/1.1\r\nHost: status.gateway\r\nContent-Length: 3\r\n"
-            + "Transfer-Encoding: chunked\r\nProxy-Authorization: "
-            + RawHttp.basic((String) a.get("id"), (String) a.get("token")) + "\r\n\r\n0\r\n\r\n");
+    RawHttp.Answer answer =
+        RawHttp.send(
+            server.proxyPort(),
+            "POST http://status.gateway/ HTTP/1.1\r\nHost: status.gateway\r\nContent-Length: 3\r\n"
+                + "Transfer-Encoding: chunked\r\nProxy-Authorization: "
+                + RawHttp.basic((String) a.get("id"), (String) a.get("token"))
+                + "\r\n\r\n0\r\n\r\n");
 
     assertEquals(400, answer.status(), answer.text());
     assertTrue(answer.closed(), "the connection is closed after a malformed request");
@@ -215,8 +272,10 @@ class ProxyIT {
     Curl.viaProxy(proxy(a), "http://api.evil.example/two");
 
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> records = (List<Map<String, Object>>) Json.parseObject(
-        server.admin("GET", "/v1/containers/" + id + "/egress", null).body()).get("records");
+    List<Map<String, Object>> records =
+        (List<Map<String, Object>>)
+            Json.parseObject(server.admin("GET", "/v1/containers/" + id + "/egress", null).body())
+                .get("records");
 
     assertEquals(2, records.size(), records.toString());
     assertEquals("handler", records.get(0).get("decision"));

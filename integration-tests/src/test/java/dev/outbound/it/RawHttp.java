@@ -20,14 +20,17 @@ final class RawHttp {
     }
   }
 
-  private RawHttp() {
-  }
+  private RawHttp() {}
 
   static String basic(String id, String token) {
-    return "Basic " + Base64.getEncoder().encodeToString((id + ":" + token).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder().encodeToString((id + ":" + token).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Sends the request and reads until the server closes the connection or stays quiet for two seconds. */
+  /**
+   * Sends the request and reads until the server closes the connection or stays quiet for two
+   * seconds.
+   */
   static Answer send(int port, String request) {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout(2000);

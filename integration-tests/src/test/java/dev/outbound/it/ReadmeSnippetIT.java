@@ -12,29 +12,40 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Builds a throw-away Maven project from exactly the pom snippet in README.md, outside the reactor, and
- * runs its generated routing code: if the documented setup stops working, this fails.
+ * Builds a throw-away Maven project from exactly the pom snippet in README.md, outside the reactor,
+ * and runs its generated routing code: if the documented setup stops working, this fails.
  */
 class ReadmeSnippetIT {
 
-  private static final Path REPO = Path.of(System.getProperty("outbound.repo")).toAbsolutePath().normalize();
+  private static final Path REPO =
+      Path.of(System.getProperty("outbound.repo")).toAbsolutePath().normalize();
 
-  @TempDir
-  Path project;
+  @TempDir Path project;
 
   @Test
   void readmeSnippetBuildsAProjectWhoseGeneratedRoutesDispatch() throws IOException {
     writeProject();
 
-    Processes.run(project, Duration.ofMinutes(5), Processes.javaEnv(),
-        List.of("mvn", "-B", "-q", "-ntp", "package")).assertSuccess("mvn package");
+    Processes.run(
+            project,
+            Duration.ofMinutes(5),
+            Processes.javaEnv(),
+            List.of("mvn", "-B", "-q", "-ntp", "package"))
+        .assertSuccess("mvn package");
     Path jar = project.resolve("target/app.jar");
     assertTrue(Files.isRegularFile(jar), "the snippet packages target/app.jar");
 
-    String output = Processes.run(project, Duration.ofMinutes(1), Processes.javaEnv(),
-        List.of(Processes.java(), "-cp", jar.toString(), "example.Check")).assertSuccess("Check").output();
+    String output =
+        Processes.run(
+                project,
+                Duration.ofMinutes(1),
+                Processes.javaEnv(),
+                List.of(Processes.java(), "-cp", jar.toString(), "example.Check"))
+            .assertSuccess("Check")
+            .output();
 
-    assertEquals("""
+    assertEquals(
+        """
         http my.kv:80 -> kv
         http MY.KV.:80 -> kv
         http my.kv:8443 -> kv-port
@@ -46,20 +57,27 @@ class ReadmeSnippetIT {
         http [2001:db8::5]:80 -> cidr6
         named github -> named:outbound/3
         services -> snippet-app
-        """, output.replace("\r", ""));
+        """,
+        output.replace("\r", ""));
   }
 
   private void writeProject() throws IOException {
-    Files.writeString(project.resolve("pom.xml"), """
+    Files.writeString(
+        project.resolve("pom.xml"),
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <project xmlns="http://maven.apache.org/POM/4.0.0">
           <modelVersion>4.0.0</modelVersion>
           <groupId>example</groupId>
           <artifactId>snippet-app</artifactId>
           <version>1</version>
-        """ + readmeSnippet() + "\n</project>\n");
+        """
+            + readmeSnippet()
+            + "\n</project>\n");
     Path sources = Files.createDirectories(project.resolve("src/main/java/example"));
-    Files.writeString(sources.resolve("SnippetApp.java"), """
+    Files.writeString(
+        sources.resolve("SnippetApp.java"),
+        """
         package example;
 
         import dev.outbound.*;
@@ -95,7 +113,9 @@ class ReadmeSnippetIT {
           }
         }
         """);
-    Files.writeString(sources.resolve("Check.java"), """
+    Files.writeString(
+        sources.resolve("Check.java"),
+        """
         package example;
 
         import dev.outbound.*;
@@ -154,6 +174,8 @@ class ReadmeSnippetIT {
     int end = readme.indexOf("<!-- pom-snippet:end -->");
     assertTrue(start >= 0 && end > start, "README.md marks its pom snippet");
     String block = readme.substring(start, end);
-    return block.substring(block.indexOf("```xml") + "```xml".length(), block.lastIndexOf("```")).strip();
+    return block
+        .substring(block.indexOf("```xml") + "```xml".length(), block.lastIndexOf("```"))
+        .strip();
   }
 }

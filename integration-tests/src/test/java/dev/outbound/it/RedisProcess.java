@@ -61,18 +61,33 @@ final class RedisProcess implements AutoCloseable {
   void restart() {
     try {
       Files.createDirectories(dir);
-      process = new ProcessBuilder(List.of("redis-server", "--bind", "127.0.0.1", "--port", String.valueOf(port),
-          "--dir", dir.toString(), "--save", "", "--appendonly", "yes", "--appendfsync", "always"))
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()))
-          .start();
+      process =
+          new ProcessBuilder(
+                  List.of(
+                      "redis-server",
+                      "--bind",
+                      "127.0.0.1",
+                      "--port",
+                      String.valueOf(port),
+                      "--dir",
+                      dir.toString(),
+                      "--save",
+                      "",
+                      "--appendonly",
+                      "yes",
+                      "--appendfsync",
+                      "always"))
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()))
+              .start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run redis-server; is it installed?", e);
     }
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (!answersPing()) {
       if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-        throw new AssertionError("redis-server did not start on port " + port + "; see " + dir.resolve("redis.log"));
+        throw new AssertionError(
+            "redis-server did not start on port " + port + "; see " + dir.resolve("redis.log"));
       }
       pause(Duration.ofMillis(20));
     }

@@ -26,7 +26,9 @@ final class S3ProxyServer implements AutoCloseable {
     this.blobStore = new FilesystemNio2BlobStore(directory.toString());
   }
 
-  /** Starts a server on a free port with an empty bucket {@link #BUCKET} under {@code directory}. */
+  /**
+   * Starts a server on a free port with an empty bucket {@link #BUCKET} under {@code directory}.
+   */
   static S3ProxyServer start(Path directory) throws Exception {
     S3ProxyServer server = new S3ProxyServer(Files.createDirectories(directory));
     server.blobStore.createContainer(BUCKET);
@@ -58,13 +60,14 @@ final class S3ProxyServer implements AutoCloseable {
   }
 
   private void startOn(int requestedPort) throws Exception {
-    proxy = S3Proxy.builder()
-        .blobStore(blobStore)
-        .endpoint(URI.create("http://127.0.0.1:" + requestedPort))
-        .awsAuthentication(AuthenticationType.AWS_V4, ACCESS_KEY_ID, SECRET_ACCESS_KEY)
-        // Tests stop the server on purpose; there is nothing to drain.
-        .stopTimeout(0)
-        .build();
+    proxy =
+        S3Proxy.builder()
+            .blobStore(blobStore)
+            .endpoint(URI.create("http://127.0.0.1:" + requestedPort))
+            .awsAuthentication(AuthenticationType.AWS_V4, ACCESS_KEY_ID, SECRET_ACCESS_KEY)
+            // Tests stop the server on purpose; there is nothing to drain.
+            .stopTimeout(0)
+            .build();
     proxy.start();
     port = proxy.getPort();
   }

@@ -28,7 +28,8 @@ final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final StringBuffer output = new StringBuffer();
   private final Path dataDir;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private volatile int proxyPort;
   private volatile int adminPort;
 
@@ -39,8 +40,20 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts {@code serve} on free ports and waits until it listens. */
   static ServerProcess start(Path dataDir, Path config, Map<String, String> env) {
-    List<String> command = new ArrayList<>(List.of(Processes.java(), "-Xmx256m", "-jar", JAR.toString(), "serve",
-        "--port", "0", "--admin-port", "0", "--data-dir", dataDir.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Processes.java(),
+                "-Xmx256m",
+                "-jar",
+                JAR.toString(),
+                "serve",
+                "--port",
+                "0",
+                "--admin-port",
+                "0",
+                "--data-dir",
+                dataDir.toString()));
     if (config != null) {
       command.addAll(List.of("--config", config.toString()));
     }
@@ -57,28 +70,46 @@ final class ServerProcess implements AutoCloseable {
 
   /** Runs {@code serve} expecting it to refuse to start; returns its exit code and output. */
   static ProcessResult refuse(Path dataDir, Path config, Map<String, String> env) {
-    return Processes.run(dataDir.getParent(), Duration.ofSeconds(60), env, List.of(Processes.java(), "-jar",
-        JAR.toString(), "serve", "--port", "0", "--admin-port", "0", "--data-dir", dataDir.toString(),
-        "--config", config.toString()));
+    return Processes.run(
+        dataDir.getParent(),
+        Duration.ofSeconds(60),
+        env,
+        List.of(
+            Processes.java(),
+            "-jar",
+            JAR.toString(),
+            "serve",
+            "--port",
+            "0",
+            "--admin-port",
+            "0",
+            "--data-dir",
+            dataDir.toString(),
+            "--config",
+            config.toString()));
   }
 
   private void awaitReady() {
     CountDownLatch ready = new CountDownLatch(1);
-    Thread.ofVirtual().start(() -> {
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          output.append(line).append('\n');
-          int at = line.indexOf(READY);
-          if (at >= 0) {
-            parsePorts(line.substring(at + READY.length()));
-            ready.countDown();
-          }
-        }
-      } catch (IOException ignored) {
-        // the process ended
-      }
-    });
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try (BufferedReader reader =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                  output.append(line).append('\n');
+                  int at = line.indexOf(READY);
+                  if (at >= 0) {
+                    parsePorts(line.substring(at + READY.length()));
+                    ready.countDown();
+                  }
+                }
+              } catch (IOException ignored) {
+                // the process ended
+              }
+            });
     try {
       if (!ready.await(90, TimeUnit.SECONDS)) {
         process.destroyForcibly();
@@ -121,10 +152,15 @@ final class ServerProcess implements AutoCloseable {
 
   /** Calls the admin API with the bearer token; returns status and body. */
   HttpResponse<String> admin(String method, String path, String json) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + adminToken())
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + adminToken())
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) {
       request.header("Content-Type", "application/json");
     }
@@ -140,12 +176,14 @@ final class ServerProcess implements AutoCloseable {
 
   /** Registers a container instance and returns the admin API's answer. */
   Map<String, Object> createContainer(String containerClass, String name) {
-    String body = name == null
-        ? Json.write(Map.of("class", containerClass))
-        : Json.write(Map.of("class", containerClass, "name", name));
+    String body =
+        name == null
+            ? Json.write(Map.of("class", containerClass))
+            : Json.write(Map.of("class", containerClass, "name", name));
     HttpResponse<String> response = admin("POST", "/v1/containers", body);
     if (response.statusCode() != 201) {
-      throw new AssertionError("create container answered " + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          "create container answered " + response.statusCode() + ": " + response.body());
     }
     return Json.parseObject(response.body());
   }

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * A redis-server child process and an s3proxy server, both on 127.0.0.1, and the configuration that
- * puts the examples' {@code KV} binding on that Redis and {@code BUCKET} on that S3 bucket, as every node
- * of a cluster of proxies is configured.
+ * puts the examples' {@code KV} binding on that Redis and {@code BUCKET} on that S3 bucket, as
+ * every node of a cluster of proxies is configured.
  */
 final class SharedBackends implements AutoCloseable {
 
@@ -33,23 +33,34 @@ final class SharedBackends implements AutoCloseable {
 
   /** Starts a proxy node with its own data directory under {@code dir}, sharing KV and bucket. */
   ServerProcess startNode(Path dir) {
-    Path config = ExampleServer.configWithBindings(dir, Map.of(
-        "KV", """
-            type: kv
-            backend: redis
-            url: %s
-            prefix: it
-            """.formatted(redis.url()),
-        "BUCKET", """
-            type: bucket
-            backend: s3
-            bucket: %s
-            region: us-east-1
-            endpoint: %s
-            path-style: true
-            access-key-id: %s
-            secret-access-key-env: %s
-            """.formatted(S3ProxyServer.BUCKET, s3.endpoint(), S3ProxyServer.ACCESS_KEY_ID, SECRET_VARIABLE)));
+    Path config =
+        ExampleServer.configWithBindings(
+            dir,
+            Map.of(
+                "KV",
+                    """
+                    type: kv
+                    backend: redis
+                    url: %s
+                    prefix: it
+                    """
+                        .formatted(redis.url()),
+                "BUCKET",
+                    """
+                    type: bucket
+                    backend: s3
+                    bucket: %s
+                    region: us-east-1
+                    endpoint: %s
+                    path-style: true
+                    access-key-id: %s
+                    secret-access-key-env: %s
+                    """
+                        .formatted(
+                            S3ProxyServer.BUCKET,
+                            s3.endpoint(),
+                            S3ProxyServer.ACCESS_KEY_ID,
+                            SECRET_VARIABLE)));
     Map<String, String> env = new HashMap<>(ExampleServer.env());
     env.put(SECRET_VARIABLE, S3ProxyServer.SECRET_ACCESS_KEY);
     return ServerProcess.start(dir.resolve("data"), config, env);

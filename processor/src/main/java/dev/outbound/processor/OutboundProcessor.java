@@ -50,72 +50,79 @@ import javax.lang.model.element.TypeElement;
 @AutoService(Processor.class)
 public final class OutboundProcessor extends AbstractProcessor {
 
-    private MessagePrinter printer;
-    private final HandlerPlacementValidator placementValidator = new HandlerPlacementValidator();
-    private AnnotationPipeline<ContainerModel> containers;
-    private AnnotationPipeline<DurableObjectModel> durableObjects;
+  private MessagePrinter printer;
+  private final HandlerPlacementValidator placementValidator = new HandlerPlacementValidator();
+  private AnnotationPipeline<ContainerModel> containers;
+  private AnnotationPipeline<DurableObjectModel> durableObjects;
 
-    @Override
-    public synchronized void init(ProcessingEnvironment environment) {
-        super.init(environment);
-        printer = new MessagePrinter(environment);
-        KnownTypes known = new KnownTypes(environment);
-        Filer filer = environment.getFiler();
-        containers = new AnnotationPipeline<>(
-                environment,
-                printer,
-                OutboundContainer.class,
-                UnresolvedTypes::inContainer,
-                new ContainerValidator(known)::validate,
-                new ContainerReader(known)::read,
-                List.of(new RoutesGenerator(filer), new InjectorGenerator(filer),
-                        new ContainerDefinitionGenerator(filer)),
-                new ServiceRegistrationWriter(filer, ContainerDefinition.class, GeneratedNames::definition));
-        PublicMethods publicMethods = new PublicMethods(known);
-        durableObjects = new AnnotationPipeline<>(
-                environment,
-                printer,
-                DurableObject.class,
-                type -> UnresolvedTypes.inDurableObject(type, publicMethods.of(type)),
-                new DurableObjectValidator(known)::validate,
-                new DurableObjectReader(known)::read,
-                List.of(new StubGenerator(filer), new DurableObjectDefinitionGenerator(filer)),
-                new ServiceRegistrationWriter(filer, DurableObjectDefinition.class, GeneratedNames::objectDefinition));
-    }
+  @Override
+  public synchronized void init(ProcessingEnvironment environment) {
+    super.init(environment);
+    printer = new MessagePrinter(environment);
+    KnownTypes known = new KnownTypes(environment);
+    Filer filer = environment.getFiler();
+    containers =
+        new AnnotationPipeline<>(
+            environment,
+            printer,
+            OutboundContainer.class,
+            UnresolvedTypes::inContainer,
+            new ContainerValidator(known)::validate,
+            new ContainerReader(known)::read,
+            List.of(
+                new RoutesGenerator(filer),
+                new InjectorGenerator(filer),
+                new ContainerDefinitionGenerator(filer)),
+            new ServiceRegistrationWriter(
+                filer, ContainerDefinition.class, GeneratedNames::definition));
+    PublicMethods publicMethods = new PublicMethods(known);
+    durableObjects =
+        new AnnotationPipeline<>(
+            environment,
+            printer,
+            DurableObject.class,
+            type -> UnresolvedTypes.inDurableObject(type, publicMethods.of(type)),
+            new DurableObjectValidator(known)::validate,
+            new DurableObjectReader(known)::read,
+            List.of(new StubGenerator(filer), new DurableObjectDefinitionGenerator(filer)),
+            new ServiceRegistrationWriter(
+                filer, DurableObjectDefinition.class, GeneratedNames::objectDefinition));
+  }
 
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-        Set<String> types = new LinkedHashSet<>();
-        types.add(OutboundContainer.class.getCanonicalName());
-        types.add(DurableObject.class.getCanonicalName());
-        HandlerMethods.ANNOTATIONS.forEach(annotation -> types.add(annotation.getCanonicalName()));
-        return types;
-    }
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    Set<String> types = new LinkedHashSet<>();
+    types.add(OutboundContainer.class.getCanonicalName());
+    types.add(DurableObject.class.getCanonicalName());
+    HandlerMethods.ANNOTATIONS.forEach(annotation -> types.add(annotation.getCanonicalName()));
+    return types;
+  }
 
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-        return SourceVersion.latestSupported();
-    }
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
 
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        if (round.processingOver()) {
-            containers.finish();
-            durableObjects.finish();
-            return false;
-        }
-        checkHandlerPlacement(round);
-        containers.process(round);
-        durableObjects.process(round);
-        // Other processors may use these annotations too; claiming them would hide them.
-        return false;
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (round.processingOver()) {
+      containers.finish();
+      durableObjects.finish();
+      return false;
     }
+    checkHandlerPlacement(round);
+    containers.process(round);
+    durableObjects.process(round);
+    // Other processors may use these annotations too; claiming them would hide them.
+    return false;
+  }
 
-    private void checkHandlerPlacement(RoundEnvironment round) {
-        for (Element method : round.getElementsAnnotatedWithAny(Set.copyOf(HandlerMethods.ANNOTATIONS))) {
-            if (method.getKind() == ElementKind.METHOD) {
-                placementValidator.validate(method).printTo(printer);
-            }
-        }
+  private void checkHandlerPlacement(RoundEnvironment round) {
+    for (Element method :
+        round.getElementsAnnotatedWithAny(Set.copyOf(HandlerMethods.ANNOTATIONS))) {
+      if (method.getKind() == ElementKind.METHOD) {
+        placementValidator.validate(method).printTo(printer);
+      }
     }
+  }
 }

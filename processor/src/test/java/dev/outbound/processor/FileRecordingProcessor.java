@@ -29,93 +29,107 @@ import javax.tools.JavaFileObject;
  */
 final class FileRecordingProcessor implements Processor {
 
-    private final OutboundProcessor processor = new OutboundProcessor();
-    /** Created file → qualified names of its originating elements. */
-    private final Map<String, List<String>> created = new LinkedHashMap<>();
+  private final OutboundProcessor processor = new OutboundProcessor();
 
-    Map<String, List<String>> createdFiles() {
-        return created;
-    }
+  /** Created file → qualified names of its originating elements. */
+  private final Map<String, List<String>> created = new LinkedHashMap<>();
 
-    @Override
-    public void init(ProcessingEnvironment environment) {
-        Filer recording = new RecordingFiler(environment.getFiler());
-        processor.init((ProcessingEnvironment) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ProcessingEnvironment.class}, (proxy, method, arguments) -> {
-                    if (method.getName().equals("getFiler")) {
-                        return recording;
-                    }
-                    try {
-                        return method.invoke(environment, arguments);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
+  Map<String, List<String>> createdFiles() {
+    return created;
+  }
+
+  @Override
+  public void init(ProcessingEnvironment environment) {
+    Filer recording = new RecordingFiler(environment.getFiler());
+    processor.init(
+        (ProcessingEnvironment)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {ProcessingEnvironment.class},
+                (proxy, method, arguments) -> {
+                  if (method.getName().equals("getFiler")) {
+                    return recording;
+                  }
+                  try {
+                    return method.invoke(environment, arguments);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
                 }));
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return processor.getSupportedOptions();
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return processor.getSupportedAnnotationTypes();
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return processor.getSupportedSourceVersion();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    return processor.process(annotations, round);
+  }
+
+  @Override
+  public Iterable<? extends Completion> getCompletions(
+      Element element, AnnotationMirror annotation, ExecutableElement member, String userText) {
+    return processor.getCompletions(element, annotation, member, userText);
+  }
+
+  private final class RecordingFiler implements Filer {
+
+    private final Filer filer;
+
+    RecordingFiler(Filer filer) {
+      this.filer = filer;
     }
 
     @Override
-    public Set<String> getSupportedOptions() {
-        return processor.getSupportedOptions();
+    public JavaFileObject createSourceFile(CharSequence name, Element... originatingElements)
+        throws IOException {
+      record(name.toString(), originatingElements);
+      return filer.createSourceFile(name, originatingElements);
     }
 
     @Override
-    public Set<String> getSupportedAnnotationTypes() {
-        return processor.getSupportedAnnotationTypes();
+    public JavaFileObject createClassFile(CharSequence name, Element... originatingElements)
+        throws IOException {
+      record(name.toString(), originatingElements);
+      return filer.createClassFile(name, originatingElements);
     }
 
     @Override
-    public SourceVersion getSupportedSourceVersion() {
-        return processor.getSupportedSourceVersion();
+    public FileObject createResource(
+        JavaFileManager.Location location,
+        CharSequence moduleAndPkg,
+        CharSequence relativeName,
+        Element... originatingElements)
+        throws IOException {
+      record(relativeName.toString(), originatingElements);
+      return filer.createResource(location, moduleAndPkg, relativeName, originatingElements);
     }
 
     @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        return processor.process(annotations, round);
+    public FileObject getResource(
+        JavaFileManager.Location location, CharSequence moduleAndPkg, CharSequence relativeName)
+        throws IOException {
+      return filer.getResource(location, moduleAndPkg, relativeName);
     }
 
-    @Override
-    public Iterable<? extends Completion> getCompletions(
-            Element element, AnnotationMirror annotation, ExecutableElement member, String userText) {
-        return processor.getCompletions(element, annotation, member, userText);
+    private void record(String name, Element[] originatingElements) {
+      created.put(
+          name,
+          Arrays.stream(originatingElements)
+              .map(element -> ((TypeElement) element).getQualifiedName().toString())
+              .toList());
     }
-
-    private final class RecordingFiler implements Filer {
-
-        private final Filer filer;
-
-        RecordingFiler(Filer filer) {
-            this.filer = filer;
-        }
-
-        @Override
-        public JavaFileObject createSourceFile(CharSequence name, Element... originatingElements) throws IOException {
-            record(name.toString(), originatingElements);
-            return filer.createSourceFile(name, originatingElements);
-        }
-
-        @Override
-        public JavaFileObject createClassFile(CharSequence name, Element... originatingElements) throws IOException {
-            record(name.toString(), originatingElements);
-            return filer.createClassFile(name, originatingElements);
-        }
-
-        @Override
-        public FileObject createResource(JavaFileManager.Location location, CharSequence moduleAndPkg,
-                CharSequence relativeName, Element... originatingElements) throws IOException {
-            record(relativeName.toString(), originatingElements);
-            return filer.createResource(location, moduleAndPkg, relativeName, originatingElements);
-        }
-
-        @Override
-        public FileObject getResource(JavaFileManager.Location location, CharSequence moduleAndPkg,
-                CharSequence relativeName) throws IOException {
-            return filer.getResource(location, moduleAndPkg, relativeName);
-        }
-
-        private void record(String name, Element[] originatingElements) {
-            created.put(name, Arrays.stream(originatingElements)
-                    .map(element -> ((TypeElement) element).getQualifiedName().toString())
-                    .toList());
-        }
-    }
+  }
 }

@@ -6,8 +6,8 @@ import javax.lang.model.element.TypeElement;
 /** What every generated file needs of the annotated class it is generated for. */
 public interface ClassModel {
 
-    /** The annotated class, which every generated file names as its origin. */
-    TypeElement element();
+  /** The annotated class, which every generated file names as its origin. */
+  TypeElement element();
 
-    ClassName className();
+  ClassName className();
 }

@@ -5,5 +5,4 @@ package dev.outbound.processor.model;
  *
  * @param pattern the host pattern in canonical form ({@code HostPattern.text()})
  */
-public record HostRoute(String pattern, HandlerMethod method) {
-}
+public record HostRoute(String pattern, HandlerMethod method) {}

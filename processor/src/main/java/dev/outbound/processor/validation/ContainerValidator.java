@@ -15,30 +15,30 @@ import javax.lang.model.element.TypeElement;
  */
 public final class ContainerValidator {
 
-    private final ContainerClassValidator classValidator = new ContainerClassValidator();
-    private final ContainerNames names = new ContainerNames();
-    private final InjectionValidator injectionValidator;
-    private final HandlerMethodValidator methodValidator;
-    private final RouteConflictValidator conflictValidator = new RouteConflictValidator();
+  private final ContainerClassValidator classValidator = new ContainerClassValidator();
+  private final ContainerNames names = new ContainerNames();
+  private final InjectionValidator injectionValidator;
+  private final HandlerMethodValidator methodValidator;
+  private final RouteConflictValidator conflictValidator = new RouteConflictValidator();
 
-    public ContainerValidator(KnownTypes known) {
-        this.injectionValidator = new InjectionValidator(known);
-        this.methodValidator = new HandlerMethodValidator(known);
-    }
+  public ContainerValidator(KnownTypes known) {
+    this.injectionValidator = new InjectionValidator(known);
+    this.methodValidator = new HandlerMethodValidator(known);
+  }
 
-    /** Every problem of the class; generate nothing for it unless the report is clean. */
-    public ValidationReport validate(TypeElement type) {
-        ValidationReport report = new ValidationReport();
-        AnnotationMirror container = Annotations.find(type, OutboundContainer.class).orElseThrow();
-        names.claim(type, container, report);
-        if (!classValidator.validate(type, container, report)) {
-            return report;
-        }
-        injectionValidator.validate(type, InjectedClass.CONTAINER, report);
-        for (ExecutableElement method : HandlerMethods.in(type)) {
-            methodValidator.validate(method, report);
-        }
-        conflictValidator.validate(type, report);
-        return report;
+  /** Every problem of the class; generate nothing for it unless the report is clean. */
+  public ValidationReport validate(TypeElement type) {
+    ValidationReport report = new ValidationReport();
+    AnnotationMirror container = Annotations.find(type, OutboundContainer.class).orElseThrow();
+    names.claim(type, container, report);
+    if (!classValidator.validate(type, container, report)) {
+      return report;
     }
+    injectionValidator.validate(type, InjectedClass.CONTAINER, report);
+    for (ExecutableElement method : HandlerMethods.in(type)) {
+      methodValidator.validate(method, report);
+    }
+    conflictValidator.validate(type, report);
+    return report;
+  }
 }

@@ -8,16 +8,17 @@ import javax.lang.model.element.TypeElement;
 /** Whether generated code in the same package can name a type. */
 final class Visibility {
 
-    private Visibility() {
-    }
+  private Visibility() {}
 
-    /** The type itself or the enclosing type that is private, if any. */
-    static Optional<TypeElement> privateTypeAround(TypeElement type) {
-        for (Element current = type; current instanceof TypeElement enclosing; current = current.getEnclosingElement()) {
-            if (enclosing.getModifiers().contains(Modifier.PRIVATE)) {
-                return Optional.of(enclosing);
-            }
-        }
-        return Optional.empty();
+  /** The type itself or the enclosing type that is private, if any. */
+  static Optional<TypeElement> privateTypeAround(TypeElement type) {
+    for (Element current = type;
+        current instanceof TypeElement enclosing;
+        current = current.getEnclosingElement()) {
+      if (enclosing.getModifiers().contains(Modifier.PRIVATE)) {
+        return Optional.of(enclosing);
+      }
     }
+    return Optional.empty();
+  }
 }

@@ -21,36 +21,35 @@ import javax.lang.model.element.Modifier;
  */
 public abstract class SourceFileGenerator<M extends ClassModel> {
 
-    private static final AnnotationSpec GENERATED = AnnotationSpec.builder(Generated.class)
-            .addMember("value", "$S", OutboundProcessor.class.getCanonicalName())
-            .build();
+  private static final AnnotationSpec GENERATED =
+      AnnotationSpec.builder(Generated.class)
+          .addMember("value", "$S", OutboundProcessor.class.getCanonicalName())
+          .build();
 
-    private final Filer filer;
+  private final Filer filer;
 
-    protected SourceFileGenerator(Filer filer) {
-        this.filer = filer;
-    }
+  protected SourceFileGenerator(Filer filer) {
+    this.filer = filer;
+  }
 
-    public final void generate(M model) throws IOException {
-        TypeSpec type = write(model)
-                .addAnnotation(GENERATED)
-                .addOriginatingElement(model.element())
-                .build();
-        JavaFile.builder(model.className().packageName(), type)
-                .skipJavaLangImports(true)
-                .indent("    ")
-                .build()
-                .writeTo(filer);
-    }
+  public final void generate(M model) throws IOException {
+    TypeSpec type =
+        write(model).addAnnotation(GENERATED).addOriginatingElement(model.element()).build();
+    JavaFile.builder(model.className().packageName(), type)
+        .skipJavaLangImports(true)
+        .indent("    ")
+        .build()
+        .writeTo(filer);
+  }
 
-    /** The generated class, without {@code @Generated}. */
-    protected abstract TypeSpec.Builder write(M model);
+  /** The generated class, without {@code @Generated}. */
+  protected abstract TypeSpec.Builder write(M model);
 
-    /** The start of a public method that implements a method of the generated class's interface. */
-    protected static MethodSpec.Builder override(String name, TypeName returns) {
-        return MethodSpec.methodBuilder(name)
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(returns);
-    }
+  /** The start of a public method that implements a method of the generated class's interface. */
+  protected static MethodSpec.Builder override(String name, TypeName returns) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(returns);
+  }
 }

@@ -35,7 +35,8 @@ final class BindingNode {
 
   /** The problem of a backend this binding type does not have. */
   InvalidBindingException unknownBackend(String backend, List<String> known) {
-    return problem("backend", "unknown backend " + backend + "; known: " + String.join(", ", known));
+    return problem(
+        "backend", "unknown backend " + backend + "; known: " + String.join(", ", known));
   }
 
   /**
@@ -47,7 +48,9 @@ final class BindingNode {
       String key = child.name();
       if (!COMMON_KEYS.contains(key) && !keys.contains(key)) {
         Set<String> allowed = new TreeSet<>(keys);
-        throw problem(key, "not a key of the " + backend + " backend; its keys: " + String.join(", ", allowed));
+        throw problem(
+            key,
+            "not a key of the " + backend + " backend; its keys: " + String.join(", ", allowed));
       }
     }
   }
@@ -58,23 +61,34 @@ final class BindingNode {
 
   Optional<String> optional(String key) {
     try {
-      return node.get(key).asString().asOptional().map(String::strip).filter(value -> !value.isEmpty());
+      return node.get(key)
+          .asString()
+          .asOptional()
+          .map(String::strip)
+          .filter(value -> !value.isEmpty());
     } catch (ConfigException e) {
       throw problem(key, "expected a single value");
     }
   }
 
-  /** The value of {@code key}; its absence is a problem that says what to give, such as "the S3 bucket name". */
+  /**
+   * The value of {@code key}; its absence is a problem that says what to give, such as "the S3
+   * bucket name".
+   */
   String required(String key, String what) {
     return optional(key).orElseThrow(() -> problem(key, "missing; give " + what));
   }
 
   boolean flag(String key, boolean defaultValue) {
-    return optional(key).map(value -> switch (value) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw problem(key, "expected true or false, got " + value);
-    }).orElse(defaultValue);
+    return optional(key)
+        .map(
+            value ->
+                switch (value) {
+                  case "true" -> true;
+                  case "false" -> false;
+                  default -> throw problem(key, "expected true or false, got " + value);
+                })
+        .orElse(defaultValue);
   }
 
   /** A list of values, also accepted as a single value. */

@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code type: kv}: a KV namespace in an embedded SQLite file ({@code backend: sqlite}, the default), by
- * default {@code <data-dir>/kv/<NAME>.sqlite}, or {@code path: FILE}; or in Redis ({@code backend: redis})
- * with {@code url: redis://host:port/db} for one server or {@code cluster: [redis://host:port, ...]} for
- * the seeds of a Redis Cluster, and {@code prefix}, the namespace that prefixes its keys (the binding's
- * name unless set), so that nodes configured alike share the namespace.
+ * {@code type: kv}: a KV namespace in an embedded SQLite file ({@code backend: sqlite}, the
+ * default), by default {@code <data-dir>/kv/<NAME>.sqlite}, or {@code path: FILE}; or in Redis
+ * ({@code backend: redis}) with {@code url: redis://host:port/db} for one server or {@code cluster:
+ * [redis://host:port, ...]} for the seeds of a Redis Cluster, and {@code prefix}, the namespace
+ * that prefixes its keys (the binding's name unless set), so that nodes configured alike share the
+ * namespace.
  */
 final class KvBindingFactory implements BindingFactory {
 
@@ -34,8 +35,10 @@ final class KvBindingFactory implements BindingFactory {
 
   private static SqliteKvNamespace sqlite(BindingNode node, BindingContext context) {
     node.allowOnly("sqlite", Set.of("path"));
-    Path file = node.optional("path").map(Path::of)
-        .orElse(context.dataDir().resolve("kv").resolve(node.name() + ".sqlite"));
+    Path file =
+        node.optional("path")
+            .map(Path::of)
+            .orElse(context.dataDir().resolve("kv").resolve(node.name() + ".sqlite"));
     try {
       return SqliteKvNamespace.open(file);
     } catch (RuntimeException e) {
@@ -48,14 +51,17 @@ final class KvBindingFactory implements BindingFactory {
     List<String> seeds = node.list("cluster");
     boolean standalone = node.has("url");
     if (standalone == !seeds.isEmpty()) {
-      throw node.problem("a redis backend needs exactly one of url: redis://host:port/db or "
-          + "cluster: [redis://host:port, ...]");
+      throw node.problem(
+          "a redis backend needs exactly one of url: redis://host:port/db or "
+              + "cluster: [redis://host:port, ...]");
     }
     String prefix = node.optional("prefix").orElse(node.name());
     try {
       return standalone
-          ? RedisKvSettings.standalone(url(node, "url", node.required("url", "a redis:// URL")), prefix)
-          : RedisKvSettings.cluster(seeds.stream().map(seed -> url(node, "cluster", seed)).toList(), prefix);
+          ? RedisKvSettings.standalone(
+              url(node, "url", node.required("url", "a redis:// URL")), prefix)
+          : RedisKvSettings.cluster(
+              seeds.stream().map(seed -> url(node, "cluster", seed)).toList(), prefix);
     } catch (IllegalArgumentException e) {
       // The message names the URL without its password, or the prefix.
       throw node.problem(e.getMessage());

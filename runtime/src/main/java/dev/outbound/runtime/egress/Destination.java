@@ -11,11 +11,11 @@ import java.util.Objects;
  */
 public record Destination(Authority authority, InetSocketAddress vetted) {
 
-    public Destination {
-        Objects.requireNonNull(authority, "authority");
-        Objects.requireNonNull(vetted, "vetted");
-        if (vetted.isUnresolved()) {
-            throw new IllegalArgumentException("a vetted address must be an IP address: " + vetted);
-        }
+  public Destination {
+    Objects.requireNonNull(authority, "authority");
+    Objects.requireNonNull(vetted, "vetted");
+    if (vetted.isUnresolved()) {
+      throw new IllegalArgumentException("a vetted address must be an IP address: " + vetted);
     }
+  }
 }

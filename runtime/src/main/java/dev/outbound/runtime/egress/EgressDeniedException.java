@@ -10,34 +10,35 @@ import java.net.InetAddress;
  */
 public final class EgressDeniedException extends IOException {
 
-    private final transient Authority authority;
-    private final transient InetAddress address;
-    private final AddressClass addressClass;
+  private final transient Authority authority;
+  private final transient InetAddress address;
+  private final AddressClass addressClass;
 
-    EgressDeniedException(Authority authority, InetAddress address, AddressClass addressClass, String reason) {
-        super(reason);
-        this.authority = authority;
-        this.address = address;
-        this.addressClass = addressClass;
-    }
+  EgressDeniedException(
+      Authority authority, InetAddress address, AddressClass addressClass, String reason) {
+    super(reason);
+    this.authority = authority;
+    this.address = address;
+    this.addressClass = addressClass;
+  }
 
-    /** The destination the request named. */
-    public Authority authority() {
-        return authority;
-    }
+  /** The destination the request named. */
+  public Authority authority() {
+    return authority;
+  }
 
-    /** The address that was refused. */
-    public InetAddress address() {
-        return address;
-    }
+  /** The address that was refused. */
+  public InetAddress address() {
+    return address;
+  }
 
-    /** The class of the refused address. */
-    public AddressClass addressClass() {
-        return addressClass;
-    }
+  /** The class of the refused address. */
+  public AddressClass addressClass() {
+    return addressClass;
+  }
 
-    /** Why, and what to write in {@code allowedHosts} to allow it. */
-    public String reason() {
-        return getMessage();
-    }
+  /** Why, and what to write in {@code allowedHosts} to allow it. */
+  public String reason() {
+    return getMessage();
+  }
 }

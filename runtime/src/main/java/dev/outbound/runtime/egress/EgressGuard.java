@@ -18,91 +18,104 @@ import java.util.Objects;
  */
 public final class EgressGuard {
 
-    private static final String HOW_TO_ALLOW = "allow it with an IP or CIDR entry in allowedHosts";
+  private static final String HOW_TO_ALLOW = "allow it with an IP or CIDR entry in allowedHosts";
 
-    private final Resolver resolver;
-    private final ProxyListeners proxyListeners;
+  private final Resolver resolver;
+  private final ProxyListeners proxyListeners;
 
-    public EgressGuard(Resolver resolver, ProxyListeners proxyListeners) {
-        this.resolver = Objects.requireNonNull(resolver, "resolver");
-        this.proxyListeners = Objects.requireNonNull(proxyListeners, "proxyListeners");
+  public EgressGuard(Resolver resolver, ProxyListeners proxyListeners) {
+    this.resolver = Objects.requireNonNull(resolver, "resolver");
+    this.proxyListeners = Objects.requireNonNull(proxyListeners, "proxyListeners");
+  }
+
+  /**
+   * Vets a destination.
+   *
+   * @throws EgressDeniedException when one of its addresses may not be reached
+   * @throws DestinationUnreachableException when the name does not resolve
+   */
+  public Destination vet(Authority authority, EgressExceptions allowed)
+      throws EgressDeniedException, DestinationUnreachableException {
+    InetAddress chosen = null;
+    // Every address is checked, not just the one dialled: a name that mixes public and
+    // private answers is how DNS rebinding tries its luck.
+    for (InetAddress resolved : addressesOf(authority)) {
+      InetAddress address = withoutScope(resolved);
+      Authority target = HostNormalizer.normalize(address.getHostAddress(), authority.port());
+      AddressClass addressClass = AddressClassifier.classify(address);
+      if (addressClass != AddressClass.PUBLIC && !allowed.allows(target)) {
+        throw new EgressDeniedException(
+            authority,
+            address,
+            addressClass,
+            describe(authority, target) + addressClass.description() + "; " + HOW_TO_ALLOW);
+      }
+      if (isProxyListener(address, authority.port()) && !allowed.allowsExactPort(target)) {
+        throw new EgressDeniedException(
+            authority,
+            address,
+            addressClass,
+            describe(authority, target)
+                + "this proxy's own listener on port "
+                + authority.port()
+                + "; allow it with an IP or CIDR entry with port "
+                + authority.port()
+                + " in allowedHosts");
+      }
+      if (chosen == null) {
+        chosen = address;
+      }
     }
+    return new Destination(authority, new InetSocketAddress(chosen, authority.port()));
+  }
 
-    /**
-     * Vets a destination.
-     *
-     * @throws EgressDeniedException when one of its addresses may not be reached
-     * @throws DestinationUnreachableException when the name does not resolve
-     */
-    public Destination vet(Authority authority, EgressExceptions allowed)
-            throws EgressDeniedException, DestinationUnreachableException {
-        InetAddress chosen = null;
-        // Every address is checked, not just the one dialled: a name that mixes public and
-        // private answers is how DNS rebinding tries its luck.
-        for (InetAddress resolved : addressesOf(authority)) {
-            InetAddress address = withoutScope(resolved);
-            Authority target = HostNormalizer.normalize(address.getHostAddress(), authority.port());
-            AddressClass addressClass = AddressClassifier.classify(address);
-            if (addressClass != AddressClass.PUBLIC && !allowed.allows(target)) {
-                throw new EgressDeniedException(authority, address, addressClass,
-                        describe(authority, target) + addressClass.description() + "; " + HOW_TO_ALLOW);
-            }
-            if (isProxyListener(address, authority.port()) && !allowed.allowsExactPort(target)) {
-                throw new EgressDeniedException(authority, address, addressClass,
-                        describe(authority, target) + "this proxy's own listener on port " + authority.port()
-                                + "; allow it with an IP or CIDR entry with port " + authority.port()
-                                + " in allowedHosts");
-            }
-            if (chosen == null) {
-                chosen = address;
-            }
-        }
-        return new Destination(authority, new InetSocketAddress(chosen, authority.port()));
+  private List<InetAddress> addressesOf(Authority authority)
+      throws DestinationUnreachableException {
+    try {
+      if (authority.isIpLiteral()) {
+        return List.of(InetAddress.getByAddress(authority.address()));
+      }
+      List<InetAddress> addresses = resolver.resolve(authority.host());
+      if (addresses.isEmpty()) {
+        throw new UnknownHostException(authority.host() + " has no addresses");
+      }
+      return addresses;
+    } catch (UnknownHostException e) {
+      throw new DestinationUnreachableException("could not resolve " + authority.host(), e);
     }
+  }
 
-    private List<InetAddress> addressesOf(Authority authority) throws DestinationUnreachableException {
-        try {
-            if (authority.isIpLiteral()) {
-                return List.of(InetAddress.getByAddress(authority.address()));
-            }
-            List<InetAddress> addresses = resolver.resolve(authority.host());
-            if (addresses.isEmpty()) {
-                throw new UnknownHostException(authority.host() + " has no addresses");
-            }
-            return addresses;
-        } catch (UnknownHostException e) {
-            throw new DestinationUnreachableException("could not resolve " + authority.host(), e);
-        }
+  /**
+   * The same address without an IPv6 zone, and IPv4-mapped IPv6 as IPv4: what is vetted is dialled.
+   */
+  private static InetAddress withoutScope(InetAddress address)
+      throws DestinationUnreachableException {
+    try {
+      return InetAddress.getByAddress(address.getAddress());
+    } catch (UnknownHostException e) {
+      throw new DestinationUnreachableException("resolver returned a malformed address", e);
     }
+  }
 
-    /** The same address without an IPv6 zone, and IPv4-mapped IPv6 as IPv4: what is vetted is dialled. */
-    private static InetAddress withoutScope(InetAddress address) throws DestinationUnreachableException {
-        try {
-            return InetAddress.getByAddress(address.getAddress());
-        } catch (UnknownHostException e) {
-            throw new DestinationUnreachableException("resolver returned a malformed address", e);
-        }
-    }
+  /** A listener port on any local address: a request would come straight back into the proxy. */
+  private boolean isProxyListener(InetAddress address, int port) {
+    return proxyListeners.includesPort(port) && isLocal(address);
+  }
 
-    /** A listener port on any local address: a request would come straight back into the proxy. */
-    private boolean isProxyListener(InetAddress address, int port) {
-        return proxyListeners.includesPort(port) && isLocal(address);
+  private static boolean isLocal(InetAddress address) {
+    if (address.isAnyLocalAddress() || address.isLoopbackAddress()) {
+      return true;
     }
+    try {
+      return NetworkInterface.getByInetAddress(address) != null;
+    } catch (SocketException e) {
+      return true; // cannot tell: refuse rather than risk a loop
+    }
+  }
 
-    private static boolean isLocal(InetAddress address) {
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress()) {
-            return true;
-        }
-        try {
-            return NetworkInterface.getByInetAddress(address) != null;
-        } catch (SocketException e) {
-            return true; // cannot tell: refuse rather than risk a loop
-        }
-    }
-
-    private static String describe(Authority authority, Authority target) {
-        return authority.isIpLiteral()
-                ? target.host() + " is "
-                : authority.host() + " resolves to " + target.host() + ", which is ";
-    }
+  private static String describe(Authority authority, Authority target) {
+    return authority.isIpLiteral()
+        ? target.host() + " is "
+        : authority.host() + " resolves to " + target.host() + ", which is ";
+  }
 }

@@ -9,22 +9,31 @@ import java.util.List;
  */
 public final class HopByHopHeaders {
 
-    private static final List<String> ALWAYS = List.of(
-            "Connection", "Keep-Alive", "Proxy-Connection", "Proxy-Authenticate", "Proxy-Authorization",
-            "TE", "Trailer", "Transfer-Encoding", "Upgrade");
+  private static final List<String> ALWAYS =
+      List.of(
+          "Connection",
+          "Keep-Alive",
+          "Proxy-Connection",
+          "Proxy-Authenticate",
+          "Proxy-Authorization",
+          "TE",
+          "Trailer",
+          "Transfer-Encoding",
+          "Upgrade");
 
-    private HopByHopHeaders() {
-    }
+  private HopByHopHeaders() {}
 
-    /** The headers without the hop-by-hop ones and without every header that {@code Connection} names. */
-    public static Headers strip(Headers headers) {
-        Headers.Builder kept = headers.toBuilder();
-        for (String name : HttpSyntax.listElements(headers.all("Connection"))) {
-            kept.remove(name);
-        }
-        for (String name : ALWAYS) {
-            kept.remove(name);
-        }
-        return kept.build();
+  /**
+   * The headers without the hop-by-hop ones and without every header that {@code Connection} names.
+   */
+  public static Headers strip(Headers headers) {
+    Headers.Builder kept = headers.toBuilder();
+    for (String name : HttpSyntax.listElements(headers.all("Connection"))) {
+      kept.remove(name);
     }
+    for (String name : ALWAYS) {
+      kept.remove(name);
+    }
+    return kept.build();
+  }
 }

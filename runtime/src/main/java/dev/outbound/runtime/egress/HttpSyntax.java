@@ -6,98 +6,103 @@ import java.util.List;
 /** Character classes and list syntax of HTTP/1.1 (RFC 9110 §5.6, RFC 9112 §3). */
 final class HttpSyntax {
 
-    private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
+  private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
 
-    private HttpSyntax() {
+  private HttpSyntax() {}
+
+  /** A non-empty token: a method or a field name. */
+  static boolean isToken(String text) {
+    if (text.isEmpty()) {
+      return false;
     }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean alphanumeric =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alphanumeric && TOKEN_SYMBOLS.indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
 
-    /** A non-empty token: a method or a field name. */
-    static boolean isToken(String text) {
-        if (text.isEmpty()) {
-            return false;
+  /** Visible ASCII only: what a request target may hold, with no space to end it early. */
+  static boolean isVisibleAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A field value as received: no control characters other than tab. */
+  static boolean isFieldValue(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < ' ' && c != '\t') || c == 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Without leading and trailing spaces and tabs (optional whitespace). */
+  static String trimWhitespace(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && isWhitespace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  static boolean isWhitespace(char c) {
+    return c == ' ' || c == '\t';
+  }
+
+  static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /**
+   * The elements of comma-separated header values, trimmed, empty ones dropped ("a, b" and "c" give
+   * a, b, c).
+   */
+  static List<String> listElements(List<String> values) {
+    List<String> elements = new ArrayList<>();
+    for (String value : values) {
+      int start = 0;
+      while (start <= value.length()) {
+        int comma = value.indexOf(',', start);
+        int end = comma < 0 ? value.length() : comma;
+        String element = trimWhitespace(value.substring(start, end));
+        if (!element.isEmpty()) {
+          elements.add(element);
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            if (!alphanumeric && TOKEN_SYMBOLS.indexOf(c) < 0) {
-                return false;
-            }
-        }
-        return true;
+        start = end + 1;
+      }
     }
+    return elements;
+  }
 
-    /** Visible ASCII only: what a request target may hold, with no space to end it early. */
-    static boolean isVisibleAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c <= ' ' || c >= 0x7f) {
-                return false;
-            }
-        }
-        return true;
+  /**
+   * At most 100 characters, control characters escaped, so a hostile origin cannot shape the log.
+   */
+  static String printable(String line) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < line.length() && i < 100; i++) {
+      char c = line.charAt(i);
+      if (c < ' ' || c >= 0x7f) {
+        text.append(String.format("\\x%02x", (int) c));
+      } else {
+        text.append(c);
+      }
     }
-
-    /** A field value as received: no control characters other than tab. */
-    static boolean isFieldValue(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c < ' ' && c != '\t') || c == 0x7f) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Without leading and trailing spaces and tabs (optional whitespace). */
-    static String trimWhitespace(String text) {
-        int start = 0;
-        int end = text.length();
-        while (start < end && isWhitespace(text.charAt(start))) {
-            start++;
-        }
-        while (end > start && isWhitespace(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(start, end);
-    }
-
-    static boolean isWhitespace(char c) {
-        return c == ' ' || c == '\t';
-    }
-
-    static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    /** The elements of comma-separated header values, trimmed, empty ones dropped ("a, b" and "c" give a, b, c). */
-    static List<String> listElements(List<String> values) {
-        List<String> elements = new ArrayList<>();
-        for (String value : values) {
-            int start = 0;
-            while (start <= value.length()) {
-                int comma = value.indexOf(',', start);
-                int end = comma < 0 ? value.length() : comma;
-                String element = trimWhitespace(value.substring(start, end));
-                if (!element.isEmpty()) {
-                    elements.add(element);
-                }
-                start = end + 1;
-            }
-        }
-        return elements;
-    }
-
-    /** At most 100 characters, control characters escaped, so a hostile origin cannot shape the log. */
-    static String printable(String line) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < line.length() && i < 100; i++) {
-            char c = line.charAt(i);
-            if (c < ' ' || c >= 0x7f) {
-                text.append(String.format("\\x%02x", (int) c));
-            } else {
-                text.append(c);
-            }
-        }
-        return line.length() > 100 ? text.append("...").toString() : text.toString();
-    }
+    return line.length() > 100 ? text.append("...").toString() : text.toString();
+  }
 }

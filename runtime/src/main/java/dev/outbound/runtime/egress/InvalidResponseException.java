@@ -9,7 +9,7 @@ import java.io.IOException;
  */
 public final class InvalidResponseException extends IOException {
 
-    public InvalidResponseException(String message) {
-        super(message);
-    }
+  public InvalidResponseException(String message) {
+    super(message);
+  }
 }

@@ -9,15 +9,15 @@ import java.net.InetSocketAddress;
  */
 record OriginRoute(InetSocketAddress address, String scheme, String host) {
 
-    boolean isTls() {
-        return scheme.equals("https");
-    }
+  boolean isTls() {
+    return scheme.equals("https");
+  }
 
-    /** {@code https://example.com (93.184.215.14:443)}, for messages. */
-    @Override
-    public String toString() {
-        String ip = address.getAddress().getHostAddress();
-        String printed = address.getAddress() instanceof Inet6Address ? "[" + ip + "]" : ip;
-        return scheme + "://" + host + " (" + printed + ":" + address.getPort() + ")";
-    }
+  /** {@code https://example.com (93.184.215.14:443)}, for messages. */
+  @Override
+  public String toString() {
+    String ip = address.getAddress().getHostAddress();
+    String printed = address.getAddress() instanceof Inet6Address ? "[" + ip + "]" : ip;
+    return scheme + "://" + host + " (" + printed + ":" + address.getPort() + ")";
+  }
 }

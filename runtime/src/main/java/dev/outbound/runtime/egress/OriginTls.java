@@ -18,75 +18,85 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * TLS towards origins: the JVM's trust anchors plus configured extra certificates, SNI and
- * hostname verification against the name the request used, over a socket already connected to the
- * vetted address.
+ * TLS towards origins: the JVM's trust anchors plus configured extra certificates, SNI and hostname
+ * verification against the name the request used, over a socket already connected to the vetted
+ * address.
  */
 final class OriginTls {
 
-    private final SSLSocketFactory factory;
+  private final SSLSocketFactory factory;
 
-    OriginTls(List<X509Certificate> extraTrusted) {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trustManagers(extraTrusted), null);
-            this.factory = context.getSocketFactory();
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot set up TLS for origins", e);
-        }
+  OriginTls(List<X509Certificate> extraTrusted) {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trustManagers(extraTrusted), null);
+      this.factory = context.getSocketFactory();
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot set up TLS for origins", e);
     }
+  }
 
-    /** Starts TLS on a connected socket and completes the handshake, verifying the certificate for the authority. */
-    SSLSocket handshake(Socket connected, Authority authority) throws IOException {
-        String peerHost = authority.isIpLiteral() ? withoutBrackets(authority.host()) : authority.host();
-        SSLSocket socket = (SSLSocket) factory.createSocket(connected, peerHost, authority.port(), true);
-        SSLParameters parameters = socket.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        parameters.setServerNames(serverNames(authority));
-        socket.setSSLParameters(parameters);
-        socket.startHandshake();
-        return socket;
-    }
+  /**
+   * Starts TLS on a connected socket and completes the handshake, verifying the certificate for the
+   * authority.
+   */
+  SSLSocket handshake(Socket connected, Authority authority) throws IOException {
+    String peerHost =
+        authority.isIpLiteral() ? withoutBrackets(authority.host()) : authority.host();
+    SSLSocket socket =
+        (SSLSocket) factory.createSocket(connected, peerHost, authority.port(), true);
+    SSLParameters parameters = socket.getSSLParameters();
+    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+    parameters.setServerNames(serverNames(authority));
+    socket.setSSLParameters(parameters);
+    socket.startHandshake();
+    return socket;
+  }
 
-    /** SNI carries names only; a name SNI cannot express (such as one with '_') is still verified, just not sent. */
-    private static List<SNIServerName> serverNames(Authority authority) {
-        if (authority.isIpLiteral()) {
-            return List.of();
-        }
-        try {
-            return List.of(new SNIHostName(authority.host()));
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
+  /**
+   * SNI carries names only; a name SNI cannot express (such as one with '_') is still verified,
+   * just not sent.
+   */
+  private static List<SNIServerName> serverNames(Authority authority) {
+    if (authority.isIpLiteral()) {
+      return List.of();
     }
+    try {
+      return List.of(new SNIHostName(authority.host()));
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
+  }
 
-    /**
-     * One trust store holding the default anchors and the extra certificates, so one PKIX trust
-     * manager checks the chain and the host name together.
-     */
-    private static TrustManager[] trustManagers(List<X509Certificate> extraTrusted)
-            throws GeneralSecurityException, IOException {
-        TrustManagerFactory defaults = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        defaults.init((KeyStore) null);
-        KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
-        anchors.load(null, null);
-        int alias = 0;
-        for (TrustManager manager : defaults.getTrustManagers()) {
-            if (manager instanceof X509TrustManager x509) {
-                for (X509Certificate anchor : x509.getAcceptedIssuers()) {
-                    anchors.setCertificateEntry("default-" + alias++, anchor);
-                }
-            }
+  /**
+   * One trust store holding the default anchors and the extra certificates, so one PKIX trust
+   * manager checks the chain and the host name together.
+   */
+  private static TrustManager[] trustManagers(List<X509Certificate> extraTrusted)
+      throws GeneralSecurityException, IOException {
+    TrustManagerFactory defaults =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    defaults.init((KeyStore) null);
+    KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
+    anchors.load(null, null);
+    int alias = 0;
+    for (TrustManager manager : defaults.getTrustManagers()) {
+      if (manager instanceof X509TrustManager x509) {
+        for (X509Certificate anchor : x509.getAcceptedIssuers()) {
+          anchors.setCertificateEntry("default-" + alias++, anchor);
         }
-        for (X509Certificate extra : extraTrusted) {
-            anchors.setCertificateEntry("extra-" + alias++, extra);
-        }
-        TrustManagerFactory merged = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        merged.init(anchors);
-        return merged.getTrustManagers();
+      }
     }
+    for (X509Certificate extra : extraTrusted) {
+      anchors.setCertificateEntry("extra-" + alias++, extra);
+    }
+    TrustManagerFactory merged =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    merged.init(anchors);
+    return merged.getTrustManagers();
+  }
 
-    private static String withoutBrackets(String host) {
-        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    }
+  private static String withoutBrackets(String host) {
+    return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+  }
 }

@@ -8,11 +8,11 @@ import java.io.IOException;
  */
 public final class RequestBodyException extends IOException {
 
-    RequestBodyException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  RequestBodyException(String message, Throwable cause) {
+    super(message, cause);
+  }
 
-    RequestBodyException(String message) {
-        super(message);
-    }
+  RequestBodyException(String message) {
+    super(message);
+  }
 }

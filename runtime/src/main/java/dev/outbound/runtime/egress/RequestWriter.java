@@ -14,109 +14,122 @@ import java.util.Set;
  */
 final class RequestWriter {
 
-    /** Methods whose empty body is still announced, as some servers answer 411 otherwise. */
-    private static final Set<String> METHODS_WITH_CONTENT = Set.of("POST", "PUT", "PATCH");
+  /** Methods whose empty body is still announced, as some servers answer 411 otherwise. */
+  private static final Set<String> METHODS_WITH_CONTENT = Set.of("POST", "PUT", "PATCH");
 
-    private static final int BUFFER_SIZE = 16 * 1024;
+  private static final int BUFFER_SIZE = 16 * 1024;
 
-    private RequestWriter() {
+  private RequestWriter() {}
+
+  /**
+   * Writes and flushes the whole request. Failures to read the request body are {@link
+   * RequestBodyException}s; any other exception comes from the connection.
+   *
+   * @throws IllegalArgumentException when the method, path or query cannot go on a request line
+   */
+  static void write(OutboundRequest request, OutputStream out) throws IOException {
+    String head = head(request);
+    out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+    long length = request.contentLength();
+    if (length > 0) {
+      copyExactly(request.body(), out, length);
+    } else if (length < 0) {
+      ChunkedOutputStream chunked = new ChunkedOutputStream(out);
+      copyAll(request.body(), chunked);
+      chunked.finish();
     }
+    out.flush();
+  }
 
-    /**
-     * Writes and flushes the whole request. Failures to read the request body are
-     * {@link RequestBodyException}s; any other exception comes from the connection.
-     *
-     * @throws IllegalArgumentException when the method, path or query cannot go on a request line
-     */
-    static void write(OutboundRequest request, OutputStream out) throws IOException {
-        String head = head(request);
-        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-        long length = request.contentLength();
-        if (length > 0) {
-            copyExactly(request.body(), out, length);
-        } else if (length < 0) {
-            ChunkedOutputStream chunked = new ChunkedOutputStream(out);
-            copyAll(request.body(), chunked);
-            chunked.finish();
-        }
-        out.flush();
+  private static String head(OutboundRequest request) {
+    String method = request.method();
+    String path = request.path();
+    String query = request.query().orElse(null);
+    if (!HttpSyntax.isToken(method)) {
+      throw new IllegalArgumentException("not an HTTP method: " + HttpSyntax.printable(method));
     }
+    if (!path.startsWith("/")
+        || !HttpSyntax.isVisibleAscii(path)
+        || (query != null && !HttpSyntax.isVisibleAscii(query))) {
+      throw new IllegalArgumentException(
+          "the path and query must be percent-encoded ASCII: "
+              + HttpSyntax.printable(path + (query == null ? "" : "?" + query)));
+    }
+    StringBuilder head = new StringBuilder(512).append(method).append(' ').append(path);
+    if (query != null) {
+      head.append('?').append(query);
+    }
+    head.append(" HTTP/1.1\r\n");
+    appendField(head, "Host", hostHeader(request));
+    // Host and framing are this connection's own: the authority decides Host, the body decides
+    // length.
+    Headers endToEnd =
+        HopByHopHeaders.strip(request.headers()).toBuilder()
+            .remove("Host")
+            .remove("Content-Length")
+            .build();
+    endToEnd.forEach((name, value) -> appendField(head, name, value));
+    long length = request.contentLength();
+    if (length > 0 || (length == 0 && METHODS_WITH_CONTENT.contains(method))) {
+      appendField(head, "Content-Length", Long.toString(length));
+    } else if (length < 0) {
+      appendField(head, "Transfer-Encoding", "chunked");
+    }
+    return head.append("\r\n").toString();
+  }
 
-    private static String head(OutboundRequest request) {
-        String method = request.method();
-        String path = request.path();
-        String query = request.query().orElse(null);
-        if (!HttpSyntax.isToken(method)) {
-            throw new IllegalArgumentException("not an HTTP method: " + HttpSyntax.printable(method));
-        }
-        if (!path.startsWith("/") || !HttpSyntax.isVisibleAscii(path)
-                || (query != null && !HttpSyntax.isVisibleAscii(query))) {
-            throw new IllegalArgumentException("the path and query must be percent-encoded ASCII: "
-                    + HttpSyntax.printable(path + (query == null ? "" : "?" + query)));
-        }
-        StringBuilder head = new StringBuilder(512)
-                .append(method).append(' ').append(path);
-        if (query != null) {
-            head.append('?').append(query);
-        }
-        head.append(" HTTP/1.1\r\n");
-        appendField(head, "Host", hostHeader(request));
-        // Host and framing are this connection's own: the authority decides Host, the body decides length.
-        Headers endToEnd = HopByHopHeaders.strip(request.headers()).toBuilder()
-                .remove("Host")
-                .remove("Content-Length")
-                .build();
-        endToEnd.forEach((name, value) -> appendField(head, name, value));
-        long length = request.contentLength();
-        if (length > 0 || (length == 0 && METHODS_WITH_CONTENT.contains(method))) {
-            appendField(head, "Content-Length", Long.toString(length));
-        } else if (length < 0) {
-            appendField(head, "Transfer-Encoding", "chunked");
-        }
-        return head.append("\r\n").toString();
-    }
+  /** The authority, with the port only when it is not the scheme's default. */
+  private static String hostHeader(OutboundRequest request) {
+    int defaultPort = request.scheme().equals("https") ? 443 : 80;
+    String host = request.authority().host();
+    return request.port() == defaultPort ? host : host + ":" + request.port();
+  }
 
-    /** The authority, with the port only when it is not the scheme's default. */
-    private static String hostHeader(OutboundRequest request) {
-        int defaultPort = request.scheme().equals("https") ? 443 : 80;
-        String host = request.authority().host();
-        return request.port() == defaultPort ? host : host + ":" + request.port();
-    }
+  private static void appendField(StringBuilder head, String name, String value) {
+    head.append(name).append(": ").append(value).append("\r\n");
+  }
 
-    private static void appendField(StringBuilder head, String name, String value) {
-        head.append(name).append(": ").append(value).append("\r\n");
+  /**
+   * Exactly {@code length} bytes: a longer body must not spill into the next request on this
+   * connection.
+   */
+  private static void copyExactly(InputStream body, OutputStream out, long length)
+      throws IOException {
+    byte[] buffer = new byte[BUFFER_SIZE];
+    long remaining = length;
+    while (remaining > 0) {
+      int n = readBody(body, buffer, (int) Math.min(buffer.length, remaining));
+      if (n == -1) {
+        throw new RequestBodyException(
+            "the request body ended after "
+                + (length - remaining)
+                + " of its "
+                + length
+                + " bytes");
+      }
+      out.write(buffer, 0, n);
+      remaining -= n;
     }
+    if (readBody(body, buffer, 1) != -1) {
+      throw new RequestBodyException("the request body is longer than its " + length + " bytes");
+    }
+  }
 
-    /** Exactly {@code length} bytes: a longer body must not spill into the next request on this connection. */
-    private static void copyExactly(InputStream body, OutputStream out, long length) throws IOException {
-        byte[] buffer = new byte[BUFFER_SIZE];
-        long remaining = length;
-        while (remaining > 0) {
-            int n = readBody(body, buffer, (int) Math.min(buffer.length, remaining));
-            if (n == -1) {
-                throw new RequestBodyException("the request body ended after " + (length - remaining)
-                        + " of its " + length + " bytes");
-            }
-            out.write(buffer, 0, n);
-            remaining -= n;
-        }
-        if (readBody(body, buffer, 1) != -1) {
-            throw new RequestBodyException("the request body is longer than its " + length + " bytes");
-        }
+  private static void copyAll(InputStream body, OutputStream out) throws IOException {
+    byte[] buffer = new byte[BUFFER_SIZE];
+    for (int n = readBody(body, buffer, buffer.length);
+        n != -1;
+        n = readBody(body, buffer, buffer.length)) {
+      out.write(buffer, 0, n);
     }
+  }
 
-    private static void copyAll(InputStream body, OutputStream out) throws IOException {
-        byte[] buffer = new byte[BUFFER_SIZE];
-        for (int n = readBody(body, buffer, buffer.length); n != -1; n = readBody(body, buffer, buffer.length)) {
-            out.write(buffer, 0, n);
-        }
+  private static int readBody(InputStream body, byte[] buffer, int count)
+      throws RequestBodyException {
+    try {
+      return body.read(buffer, 0, count);
+    } catch (IOException e) {
+      throw new RequestBodyException("could not read the request body: " + e.getMessage(), e);
     }
-
-    private static int readBody(InputStream body, byte[] buffer, int count) throws RequestBodyException {
-        try {
-            return body.read(buffer, 0, count);
-        } catch (IOException e) {
-            throw new RequestBodyException("could not read the request body: " + e.getMessage(), e);
-        }
-    }
+  }
 }

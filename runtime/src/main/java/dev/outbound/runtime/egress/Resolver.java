@@ -8,11 +8,11 @@ import java.util.List;
 @FunctionalInterface
 public interface Resolver {
 
-    /** Every address of the name, in the order to try them. */
-    List<InetAddress> resolve(String name) throws UnknownHostException;
+  /** Every address of the name, in the order to try them. */
+  List<InetAddress> resolve(String name) throws UnknownHostException;
 
-    /** The JVM's resolver (and its cache). */
-    static Resolver system() {
-        return name -> List.of(InetAddress.getAllByName(name));
-    }
+  /** The JVM's resolver (and its cache). */
+  static Resolver system() {
+    return name -> List.of(InetAddress.getAllByName(name));
+  }
 }

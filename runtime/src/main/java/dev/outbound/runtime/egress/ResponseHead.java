@@ -11,71 +11,78 @@ import java.io.InputStream;
  */
 record ResponseHead(int minorVersion, int status, Headers headers) {
 
-    private static final String WHAT = "response head";
+  private static final String WHAT = "response head";
 
-    /**
-     * Reads one response head.
-     *
-     * @throws InvalidResponseException when the head is malformed or larger than {@code limit} bytes
-     */
-    static ResponseHead read(InputStream in, int limit) throws IOException {
-        LineReader lines = new LineReader(in, limit, WHAT);
-        String statusLine = lines.readLine();
-        if (!isStatusLine(statusLine)) {
-            throw new InvalidResponseException("malformed status line: " + HttpSyntax.printable(statusLine));
-        }
-        int minorVersion = statusLine.charAt(7) - '0';
-        int status = Integer.parseInt(statusLine, 9, 12, 10);
-        Headers.Builder headers = Headers.builder();
-        for (String line = lines.readLine(); !line.isEmpty(); line = lines.readLine()) {
-            addField(headers, line);
-        }
-        return new ResponseHead(minorVersion, status, headers.build());
+  /**
+   * Reads one response head.
+   *
+   * @throws InvalidResponseException when the head is malformed or larger than {@code limit} bytes
+   */
+  static ResponseHead read(InputStream in, int limit) throws IOException {
+    LineReader lines = new LineReader(in, limit, WHAT);
+    String statusLine = lines.readLine();
+    if (!isStatusLine(statusLine)) {
+      throw new InvalidResponseException(
+          "malformed status line: " + HttpSyntax.printable(statusLine));
     }
+    int minorVersion = statusLine.charAt(7) - '0';
+    int status = Integer.parseInt(statusLine, 9, 12, 10);
+    Headers.Builder headers = Headers.builder();
+    for (String line = lines.readLine(); !line.isEmpty(); line = lines.readLine()) {
+      addField(headers, line);
+    }
+    return new ResponseHead(minorVersion, status, headers.build());
+  }
 
-    boolean isInterim() {
-        return status < 200;
-    }
+  boolean isInterim() {
+    return status < 200;
+  }
 
-    /** Whether the origin lets the connection carry another request: HTTP/1.1 without {@code Connection: close}. */
-    boolean keepsAlive() {
-        if (minorVersion != 1) {
-            return false;
-        }
-        for (String option : HttpSyntax.listElements(headers.all("Connection"))) {
-            if (option.equalsIgnoreCase("close")) {
-                return false;
-            }
-        }
-        return true;
+  /**
+   * Whether the origin lets the connection carry another request: HTTP/1.1 without {@code
+   * Connection: close}.
+   */
+  boolean keepsAlive() {
+    if (minorVersion != 1) {
+      return false;
     }
+    for (String option : HttpSyntax.listElements(headers.all("Connection"))) {
+      if (option.equalsIgnoreCase("close")) {
+        return false;
+      }
+    }
+    return true;
+  }
 
-    /** {@code HTTP/1.x SSS} followed by the end or a space and a reason phrase. */
-    private static boolean isStatusLine(String line) {
-        return line.length() >= 12
-                && line.startsWith("HTTP/1.")
-                && HttpSyntax.isDigit(line.charAt(7))
-                && line.charAt(8) == ' '
-                && line.charAt(9) >= '1' && line.charAt(9) <= '9'
-                && HttpSyntax.isDigit(line.charAt(10))
-                && HttpSyntax.isDigit(line.charAt(11))
-                && (line.length() == 12 || line.charAt(12) == ' ');
-    }
+  /** {@code HTTP/1.x SSS} followed by the end or a space and a reason phrase. */
+  private static boolean isStatusLine(String line) {
+    return line.length() >= 12
+        && line.startsWith("HTTP/1.")
+        && HttpSyntax.isDigit(line.charAt(7))
+        && line.charAt(8) == ' '
+        && line.charAt(9) >= '1'
+        && line.charAt(9) <= '9'
+        && HttpSyntax.isDigit(line.charAt(10))
+        && HttpSyntax.isDigit(line.charAt(11))
+        && (line.length() == 12 || line.charAt(12) == ' ');
+  }
 
-    private static void addField(Headers.Builder headers, String line) throws InvalidResponseException {
-        if (HttpSyntax.isWhitespace(line.charAt(0))) {
-            // Obsolete line folding is a way to hide one header inside another (RFC 9112 §5.2).
-            throw new InvalidResponseException("the response head folds a header over lines");
-        }
-        int colon = line.indexOf(':');
-        String name = colon < 0 ? "" : line.substring(0, colon);
-        if (!HttpSyntax.isToken(name)) {
-            throw new InvalidResponseException("malformed response header: " + HttpSyntax.printable(line));
-        }
-        String value = HttpSyntax.trimWhitespace(line.substring(colon + 1));
-        if (!HttpSyntax.isFieldValue(value)) {
-            throw new InvalidResponseException("control character in response header " + name);
-        }
-        headers.add(name, value);
+  private static void addField(Headers.Builder headers, String line)
+      throws InvalidResponseException {
+    if (HttpSyntax.isWhitespace(line.charAt(0))) {
+      // Obsolete line folding is a way to hide one header inside another (RFC 9112 §5.2).
+      throw new InvalidResponseException("the response head folds a header over lines");
     }
+    int colon = line.indexOf(':');
+    String name = colon < 0 ? "" : line.substring(0, colon);
+    if (!HttpSyntax.isToken(name)) {
+      throw new InvalidResponseException(
+          "malformed response header: " + HttpSyntax.printable(line));
+    }
+    String value = HttpSyntax.trimWhitespace(line.substring(colon + 1));
+    if (!HttpSyntax.isFieldValue(value)) {
+      throw new InvalidResponseException("control character in response header " + name);
+    }
+    headers.add(name, value);
+  }
 }

@@ -5,34 +5,35 @@ import java.util.Optional;
 /** A registered instance with the hash of its token, as the registry holds and stores it. */
 final class RegisteredContainer {
 
-    private final ContainerInstance instance;
-    private final byte[] tokenHash;
-    /** Built once: {@link ContainerRegistry#authenticate} returns it on every request. */
-    private final Optional<ContainerInstance> found;
+  private final ContainerInstance instance;
+  private final byte[] tokenHash;
 
-    RegisteredContainer(ContainerInstance instance, byte[] tokenHash) {
-        if (tokenHash.length != 32) {
-            throw new IllegalArgumentException("a token hash is 32 bytes, not " + tokenHash.length);
-        }
-        this.instance = instance;
-        this.tokenHash = tokenHash;
-        this.found = Optional.of(instance);
-    }
+  /** Built once: {@link ContainerRegistry#authenticate} returns it on every request. */
+  private final Optional<ContainerInstance> found;
 
-    ContainerInstance instance() {
-        return instance;
+  RegisteredContainer(ContainerInstance instance, byte[] tokenHash) {
+    if (tokenHash.length != 32) {
+      throw new IllegalArgumentException("a token hash is 32 bytes, not " + tokenHash.length);
     }
+    this.instance = instance;
+    this.tokenHash = tokenHash;
+    this.found = Optional.of(instance);
+  }
 
-    String id() {
-        return instance.id();
-    }
+  ContainerInstance instance() {
+    return instance;
+  }
 
-    /** The stored hash itself; callers only compare it. */
-    byte[] tokenHash() {
-        return tokenHash;
-    }
+  String id() {
+    return instance.id();
+  }
 
-    Optional<ContainerInstance> found() {
-        return found;
-    }
+  /** The stored hash itself; callers only compare it. */
+  byte[] tokenHash() {
+    return tokenHash;
+  }
+
+  Optional<ContainerInstance> found() {
+    return found;
+  }
 }

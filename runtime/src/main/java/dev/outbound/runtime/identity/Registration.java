@@ -8,14 +8,14 @@ import java.util.Objects;
  */
 public record Registration(ContainerInstance instance, String token) {
 
-    public Registration {
-        Objects.requireNonNull(instance, "instance");
-        Objects.requireNonNull(token, "token");
-    }
+  public Registration {
+    Objects.requireNonNull(instance, "instance");
+    Objects.requireNonNull(token, "token");
+  }
 
-    /** Leaves the token out, so that logging a registration does not leak it. */
-    @Override
-    public String toString() {
-        return "Registration[instance=" + instance + ", token=<redacted>]";
-    }
+  /** Leaves the token out, so that logging a registration does not leak it. */
+  @Override
+  public String toString() {
+    return "Registration[instance=" + instance + ", token=<redacted>]";
+  }
 }

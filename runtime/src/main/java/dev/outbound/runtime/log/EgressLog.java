@@ -21,161 +21,174 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The egress log (SPEC §6): one JSON line per request appended to a file, and the last few records of
- * each container kept in memory for the admin API.
+ * The egress log (SPEC §6): one JSON line per request appended to a file, and the last few records
+ * of each container kept in memory for the admin API.
  *
- * <p>{@link #record} runs on request threads and never waits for the disk: records go into a bounded
- * queue that one daemon thread writes out. When the disk falls so far behind that the queue is full,
- * records are dropped from the file and counted ({@link #dropped()}) rather than slowing requests.
+ * <p>{@link #record} runs on request threads and never waits for the disk: records go into a
+ * bounded queue that one daemon thread writes out. When the disk falls so far behind that the queue
+ * is full, records are dropped from the file and counted ({@link #dropped()}) rather than slowing
+ * requests.
  */
 public final class EgressLog implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(EgressLog.class.getName());
-    private static final int QUEUE_CAPACITY = 65_536;
-    private static final int BATCH = 1024;
-    /** Put in the queue by {@link #close()}: everything before it is written, then the writer stops. */
-    private static final EgressRecord END =
-            new EgressRecord(Instant.EPOCH, "", "", "", "", "", 0, "", "error", "end of log", 0, 0, 0, 0, null);
+  private static final System.Logger LOG = System.getLogger(EgressLog.class.getName());
+  private static final int QUEUE_CAPACITY = 65_536;
+  private static final int BATCH = 1024;
 
-    private final Path file;
-    private final Writer out;
-    private final BlockingQueue<EgressRecord> queue;
-    private final RecentEgress recent;
-    private final LongAdder dropped = new LongAdder();
-    private final Thread writer;
-    private final AtomicBoolean closed = new AtomicBoolean();
+  /**
+   * Put in the queue by {@link #close()}: everything before it is written, then the writer stops.
+   */
+  private static final EgressRecord END =
+      new EgressRecord(
+          Instant.EPOCH, "", "", "", "", "", 0, "", "error", "end of log", 0, 0, 0, 0, null);
 
-    private EgressLog(Path file, Writer out, int recentPerContainer, int queueCapacity) {
-        this.file = file;
-        this.out = out;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.recent = new RecentEgress(recentPerContainer);
-        this.writer = Thread.ofPlatform().name("outbound-egress-log").daemon().unstarted(this::writeUntilClosed);
+  private final Path file;
+  private final Writer out;
+  private final BlockingQueue<EgressRecord> queue;
+  private final RecentEgress recent;
+  private final LongAdder dropped = new LongAdder();
+  private final Thread writer;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private EgressLog(Path file, Writer out, int recentPerContainer, int queueCapacity) {
+    this.file = file;
+    this.out = out;
+    this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    this.recent = new RecentEgress(recentPerContainer);
+    this.writer =
+        Thread.ofPlatform().name("outbound-egress-log").daemon().unstarted(this::writeUntilClosed);
+  }
+
+  /**
+   * Opens the log for appending, creating it (mode 0600: paths can carry secrets) if needed.
+   *
+   * @param recentPerContainer how many records {@link #recent} keeps per container
+   */
+  public static EgressLog open(Path file, int recentPerContainer) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    FileChannel channel =
+        FileChannel.open(
+            file,
+            Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Writer out =
+        new BufferedWriter(
+            new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8));
+    try {
+      return start(file, out, recentPerContainer, QUEUE_CAPACITY);
+    } catch (RuntimeException e) {
+      out.close();
+      throw e;
     }
+  }
 
-    /**
-     * Opens the log for appending, creating it (mode 0600: paths can carry secrets) if needed.
-     *
-     * @param recentPerContainer how many records {@link #recent} keeps per container
-     */
-    public static EgressLog open(Path file, int recentPerContainer) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        FileChannel channel = FileChannel.open(file,
-                Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8));
-        try {
-            return start(file, out, recentPerContainer, QUEUE_CAPACITY);
-        } catch (RuntimeException e) {
-            out.close();
-            throw e;
-        }
-    }
+  /** A log writing to {@code out}; {@code file} only names it in messages. */
+  static EgressLog start(Path file, Writer out, int recentPerContainer, int queueCapacity) {
+    EgressLog log = new EgressLog(file, out, recentPerContainer, queueCapacity);
+    log.writer.start();
+    return log;
+  }
 
-    /** A log writing to {@code out}; {@code file} only names it in messages. */
-    static EgressLog start(Path file, Writer out, int recentPerContainer, int queueCapacity) {
-        EgressLog log = new EgressLog(file, out, recentPerContainer, queueCapacity);
-        log.writer.start();
-        return log;
+  /** Keeps the record for {@link #recent} and queues it for the file; never blocks. */
+  public void record(EgressRecord record) {
+    if (closed.get()) {
+      dropped.increment();
+      return;
     }
+    recent.add(record);
+    if (!queue.offer(record)) {
+      dropped.increment();
+    }
+  }
 
-    /** Keeps the record for {@link #recent} and queues it for the file; never blocks. */
-    public void record(EgressRecord record) {
-        if (closed.get()) {
-            dropped.increment();
-            return;
-        }
-        recent.add(record);
-        if (!queue.offer(record)) {
-            dropped.increment();
-        }
-    }
+  /** Up to {@code limit} of the container's latest records, newest last. */
+  public List<EgressRecord> recent(String containerId, int limit) {
+    return recent.latest(containerId, limit);
+  }
 
-    /** Up to {@code limit} of the container's latest records, newest last. */
-    public List<EgressRecord> recent(String containerId, int limit) {
-        return recent.latest(containerId, limit);
-    }
+  /** Drops a deleted container's recent records; the file keeps them. */
+  public void forget(String containerId) {
+    recent.forget(containerId);
+  }
 
-    /** Drops a deleted container's recent records; the file keeps them. */
-    public void forget(String containerId) {
-        recent.forget(containerId);
-    }
+  /**
+   * Records that did not reach the file because the queue was full, the file failed, or the log was
+   * closed.
+   */
+  public long dropped() {
+    return dropped.sum();
+  }
 
-    /** Records that did not reach the file because the queue was full, the file failed, or the log was closed. */
-    public long dropped() {
-        return dropped.sum();
+  /** Writes out every record recorded before this call, flushes and closes the file. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
     }
+    boolean interrupted = false;
+    boolean queued = false;
+    while (!queued) {
+      try {
+        queue.put(END);
+        queued = true;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    while (writer.isAlive()) {
+      try {
+        writer.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    // Records that raced with closing, after the writer's last look.
+    queue.removeIf(record -> record == END);
+    dropped.add(queue.size());
+    queue.clear();
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
 
-    /** Writes out every record recorded before this call, flushes and closes the file. */
-    @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        boolean interrupted = false;
-        boolean queued = false;
-        while (!queued) {
-            try {
-                queue.put(END);
-                queued = true;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        while (writer.isAlive()) {
-            try {
-                writer.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        // Records that raced with closing, after the writer's last look.
-        queue.removeIf(record -> record == END);
-        dropped.add(queue.size());
-        queue.clear();
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+  private void writeUntilClosed() {
+    List<EgressRecord> batch = new ArrayList<>(BATCH);
+    boolean ending = false;
+    while (!ending) {
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        // Nothing interrupts this thread but a shutdown; write what is queued and stop.
+        ending = true;
+      }
+      queue.drainTo(batch, BATCH - batch.size());
+      ending |= batch.removeIf(record -> record == END);
+      if (ending) {
+        queue.drainTo(batch);
+      }
+      write(batch);
+      batch.clear();
     }
+    try {
+      out.close();
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot close egress log " + file, e);
+    }
+  }
 
-    private void writeUntilClosed() {
-        List<EgressRecord> batch = new ArrayList<>(BATCH);
-        boolean ending = false;
-        while (!ending) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                // Nothing interrupts this thread but a shutdown; write what is queued and stop.
-                ending = true;
-            }
-            queue.drainTo(batch, BATCH - batch.size());
-            ending |= batch.removeIf(record -> record == END);
-            if (ending) {
-                queue.drainTo(batch);
-            }
-            write(batch);
-            batch.clear();
-        }
-        try {
-            out.close();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot close egress log " + file, e);
-        }
+  /** Writes a batch, flushing once the queue is empty so lines reach the file while it is quiet. */
+  private void write(List<EgressRecord> batch) {
+    try {
+      for (EgressRecord record : batch) {
+        out.write(record.toJson());
+        out.write('\n');
+      }
+      if (queue.isEmpty()) {
+        out.flush();
+      }
+    } catch (IOException e) {
+      dropped.add(batch.size());
+      LOG.log(System.Logger.Level.WARNING, "cannot write egress log " + file, e);
     }
-
-    /** Writes a batch, flushing once the queue is empty so lines reach the file while it is quiet. */
-    private void write(List<EgressRecord> batch) {
-        try {
-            for (EgressRecord record : batch) {
-                out.write(record.toJson());
-                out.write('\n');
-            }
-            if (queue.isEmpty()) {
-                out.flush();
-            }
-        } catch (IOException e) {
-            dropped.add(batch.size());
-            LOG.log(System.Logger.Level.WARNING, "cannot write egress log " + file, e);
-        }
-    }
+  }
 }

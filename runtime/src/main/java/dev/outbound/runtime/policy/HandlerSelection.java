@@ -6,8 +6,8 @@ import java.util.Objects;
 /** A named handler ({@code @OutboundHandler}) chosen at run time, with the params it runs with. */
 public record HandlerSelection(String handler, Params params) {
 
-    public HandlerSelection {
-        Objects.requireNonNull(handler, "handler");
-        Objects.requireNonNull(params, "params");
-    }
+  public HandlerSelection {
+    Objects.requireNonNull(handler, "handler");
+    Objects.requireNonNull(params, "params");
+  }
 }

@@ -11,33 +11,33 @@ import java.util.Objects;
  */
 public final class ContainerClass<T> {
 
-    private final ContainerDefinition<T> definition;
-    private final T handler;
-    private final ClassPolicy policy;
+  private final ContainerDefinition<T> definition;
+  private final T handler;
+  private final ClassPolicy policy;
 
-    public ContainerClass(ContainerDefinition<T> definition, T handler, ClassPolicy policy) {
-        this.definition = Objects.requireNonNull(definition, "definition");
-        this.handler = Objects.requireNonNull(handler, "handler");
-        this.policy = Objects.requireNonNull(policy, "policy");
-    }
+  public ContainerClass(ContainerDefinition<T> definition, T handler, ClassPolicy policy) {
+    this.definition = Objects.requireNonNull(definition, "definition");
+    this.handler = Objects.requireNonNull(handler, "handler");
+    this.policy = Objects.requireNonNull(policy, "policy");
+  }
 
-    public String name() {
-        return definition.name();
-    }
+  public String name() {
+    return definition.name();
+  }
 
-    public ContainerDefinition<T> definition() {
-        return definition;
-    }
+  public ContainerDefinition<T> definition() {
+    return definition;
+  }
 
-    public T handler() {
-        return handler;
-    }
+  public T handler() {
+    return handler;
+  }
 
-    public ClassPolicy policy() {
-        return policy;
-    }
+  public ClassPolicy policy() {
+    return policy;
+  }
 
-    public RouteTable<T> routes() {
-        return definition.routes();
-    }
+  public RouteTable<T> routes() {
+    return definition.routes();
+  }
 }

@@ -14,46 +14,106 @@ import java.time.Instant;
  */
 public final class EgressRecorder {
 
-    private final EgressLog log;
-    private final ProxyMetrics metrics;
+  private final EgressLog log;
+  private final ProxyMetrics metrics;
 
-    public EgressRecorder(EgressLog log, ProxyMetrics metrics) {
-        this.log = log;
-        this.metrics = metrics;
-    }
+  public EgressRecorder(EgressLog log, ProxyMetrics metrics) {
+    this.log = log;
+    this.metrics = metrics;
+  }
 
-    void record(ContainerInstance instance, OutboundRequest request, Outcome outcome, int status,
-            long requestBytes, long responseBytes, long durationNanos) {
-        record(instance, request.method(), request.scheme(), request.authority(), request.path(), outcome.decision(),
-                outcome.rule(), status, requestBytes, responseBytes, durationNanos, outcome.errorId());
-    }
+  void record(
+      ContainerInstance instance,
+      OutboundRequest request,
+      Outcome outcome,
+      int status,
+      long requestBytes,
+      long responseBytes,
+      long durationNanos) {
+    record(
+        instance,
+        request.method(),
+        request.scheme(),
+        request.authority(),
+        request.path(),
+        outcome.decision(),
+        outcome.rule(),
+        status,
+        requestBytes,
+        responseBytes,
+        durationNanos,
+        outcome.errorId());
+  }
 
-    /**
-     * The record of one {@code CONNECT}, written when it is answered or, for a tunnel, when the tunnel ends,
-     * so that it carries the bytes each way and how long the tunnel was open.
-     *
-     * @param decision {@code denied}, {@code internet} (a plain tunnel), {@code intercepted} or {@code error}
-     */
-    public void connect(ContainerInstance instance, Authority authority, String decision, String rule, int status,
-            long bytesFromContainer, long bytesToContainer, long durationNanos) {
-        record(instance, "CONNECT", "https", authority, "", decision, rule, status, bytesFromContainer,
-                bytesToContainer, durationNanos, null);
-    }
+  /**
+   * The record of one {@code CONNECT}, written when it is answered or, for a tunnel, when the
+   * tunnel ends, so that it carries the bytes each way and how long the tunnel was open.
+   *
+   * @param decision {@code denied}, {@code internet} (a plain tunnel), {@code intercepted} or
+   *     {@code error}
+   */
+  public void connect(
+      ContainerInstance instance,
+      Authority authority,
+      String decision,
+      String rule,
+      int status,
+      long bytesFromContainer,
+      long bytesToContainer,
+      long durationNanos) {
+    record(
+        instance,
+        "CONNECT",
+        "https",
+        authority,
+        "",
+        decision,
+        rule,
+        status,
+        bytesFromContainer,
+        bytesToContainer,
+        durationNanos,
+        null);
+  }
 
-    private void record(ContainerInstance instance, String method, String scheme, Authority authority, String path,
-            String decision, String rule, int status, long requestBytes, long responseBytes, long durationNanos,
-            String errorId) {
-        log.record(new EgressRecord(Instant.now(), instance.id(), instance.className(), method, scheme,
-                authority.host(), authority.port(), path, decision, rule, status, requestBytes, responseBytes,
-                durationNanos / 1000, errorId));
-        metrics.request(instance.className(), decision, durationNanos);
-        if (Outcome.DENIED.equals(decision)) {
-            metrics.denial(instance.className(), rule);
-        }
+  private void record(
+      ContainerInstance instance,
+      String method,
+      String scheme,
+      Authority authority,
+      String path,
+      String decision,
+      String rule,
+      int status,
+      long requestBytes,
+      long responseBytes,
+      long durationNanos,
+      String errorId) {
+    log.record(
+        new EgressRecord(
+            Instant.now(),
+            instance.id(),
+            instance.className(),
+            method,
+            scheme,
+            authority.host(),
+            authority.port(),
+            path,
+            decision,
+            rule,
+            status,
+            requestBytes,
+            responseBytes,
+            durationNanos / 1000,
+            errorId));
+    metrics.request(instance.className(), decision, durationNanos);
+    if (Outcome.DENIED.equals(decision)) {
+      metrics.denial(instance.className(), rule);
     }
+  }
 
-    /** Counts a request or CONNECT that proved no identity. */
-    public void unattributed(String reason) {
-        metrics.unattributed(reason);
-    }
+  /** Counts a request or CONNECT that proved no identity. */
+  public void unattributed(String reason) {
+    metrics.unattributed(reason);
+  }
 }

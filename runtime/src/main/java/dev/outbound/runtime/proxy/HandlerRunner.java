@@ -16,37 +16,37 @@ import java.util.concurrent.TimeoutException;
  */
 final class HandlerRunner implements AutoCloseable {
 
-    private final ExecutorService threads =
-            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("outbound-handler-", 0).factory());
-    private final Duration timeLimit;
+  private final ExecutorService threads =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("outbound-handler-", 0).factory());
+  private final Duration timeLimit;
 
-    HandlerRunner(Duration timeLimit) {
-        this.timeLimit = timeLimit;
-    }
+  HandlerRunner(Duration timeLimit) {
+    this.timeLimit = timeLimit;
+  }
 
-    Duration timeLimit() {
-        return timeLimit;
-    }
+  Duration timeLimit() {
+    return timeLimit;
+  }
 
-    /**
-     * The handler's response.
-     *
-     * @throws TimeoutException when it ran past the limit (it is interrupted)
-     * @throws ExecutionException with whatever the handler threw
-     */
-    OutboundResponse run(Callable<OutboundResponse> call)
-            throws TimeoutException, ExecutionException, InterruptedException {
-        Future<OutboundResponse> result = threads.submit(call);
-        try {
-            return result.get(timeLimit.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | InterruptedException e) {
-            result.cancel(true);
-            throw e;
-        }
+  /**
+   * The handler's response.
+   *
+   * @throws TimeoutException when it ran past the limit (it is interrupted)
+   * @throws ExecutionException with whatever the handler threw
+   */
+  OutboundResponse run(Callable<OutboundResponse> call)
+      throws TimeoutException, ExecutionException, InterruptedException {
+    Future<OutboundResponse> result = threads.submit(call);
+    try {
+      return result.get(timeLimit.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException | InterruptedException e) {
+      result.cancel(true);
+      throw e;
     }
+  }
 
-    @Override
-    public void close() {
-        threads.shutdownNow();
-    }
+  @Override
+  public void close() {
+    threads.shutdownNow();
+  }
 }

@@ -8,5 +8,4 @@ import dev.outbound.runtime.identity.ContainerInstance;
  * {@code CONNECT} and the authority it named, which routes every request inside (SPEC §4.1). The
  * tunnel puts it in the context its requests run in; nothing a container sends can.
  */
-public record InterceptedTunnel(ContainerInstance instance, Authority authority) {
-}
+public record InterceptedTunnel(ContainerInstance instance, Authority authority) {}

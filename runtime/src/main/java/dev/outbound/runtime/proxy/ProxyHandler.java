@@ -18,130 +18,185 @@ import java.io.InputStream;
 import java.util.Optional;
 
 /**
- * The container-facing side of the proxy: every request on a proxy listener comes here. It finds the
- * instance (or answers {@code 407}), reads the destination from the request line (never from
+ * The container-facing side of the proxy: every request on a proxy listener comes here. It finds
+ * the instance (or answers {@code 407}), reads the destination from the request line (never from
  * {@code Host}), and hands the request to the {@link Dispatcher}.
  */
 public final class ProxyHandler implements Handler {
 
-    private final IdentitySource identities;
-    private final InstancePolicies policies;
-    private final Dispatcher dispatcher;
-    private final EgressRecorder recorder;
-    private final long maxBodyBytes;
+  private final IdentitySource identities;
+  private final InstancePolicies policies;
+  private final Dispatcher dispatcher;
+  private final EgressRecorder recorder;
+  private final long maxBodyBytes;
 
-    ProxyHandler(IdentitySource identities, InstancePolicies policies, Dispatcher dispatcher, EgressRecorder recorder,
-            long maxBodyBytes) {
-        this.identities = identities;
-        this.policies = policies;
-        this.dispatcher = dispatcher;
-        this.recorder = recorder;
-        this.maxBodyBytes = maxBodyBytes;
+  ProxyHandler(
+      IdentitySource identities,
+      InstancePolicies policies,
+      Dispatcher dispatcher,
+      EgressRecorder recorder,
+      long maxBodyBytes) {
+    this.identities = identities;
+    this.policies = policies;
+    this.dispatcher = dispatcher;
+    this.recorder = recorder;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  public void handle(ServerRequest request, ServerResponse response) {
+    long started = System.nanoTime();
+    Optional<InterceptedTunnel> tunnel = request.context().get(InterceptedTunnel.class);
+    Optional<ContainerInstance> identified =
+        tunnel.isPresent()
+            ? Optional.of(tunnel.get().instance())
+            : identities.identify(request.headers());
+    if (identified.isEmpty()) {
+      refuse(
+          "unauthenticated",
+          ProxyErrors.proxyAuthenticationRequired(
+              "this proxy needs the credentials of a registered container: use the proxyUrl it was"
+                  + " given"),
+          response,
+          hasBody(request));
+      return;
     }
+    ContainerInstance instance = identified.get();
+    Optional<InstancePolicies.Compiled<?>> policy = policies.forInstance(instance);
+    if (request.prologue().method() == Method.CONNECT) {
+      connect(instance, policy, request, response, started);
+      return;
+    }
+    RequestTarget target;
+    try {
+      String rawQuery =
+          request.prologue().hasQuery() ? request.prologue().query().rawValue() : null;
+      target =
+          tunnel.isPresent()
+              ? RequestTarget.inTunnel(
+                  tunnel.get().authority(), request.prologue().uriPath().rawPath(), rawQuery)
+              : RequestTarget.parse(
+                  request.prologue().uriPath().rawPath(),
+                  rawQuery,
+                  request.headers().first(HeaderNames.HOST).orElse(null),
+                  identities.acceptsOriginForm());
+    } catch (BadTargetException e) {
+      refuse("bad-request", ProxyErrors.badRequest(e.getMessage()), response, true);
+      return;
+    }
+    ContainerBody body = new ContainerBody(request.content().inputStream(), maxBodyBytes);
+    OutboundRequest outbound =
+        OutboundRequest.builder(
+                request.prologue().method().text(),
+                target.scheme(),
+                target.authority(),
+                target.path(),
+                target.query())
+            .headers(withoutProxyCredentials(request))
+            .body(body, request.headers().contentLength().orElse(hasBody(request) ? -1 : 0))
+            .build();
+    answer(
+        instance,
+        outbound,
+        dispatcher.dispatch(instance, policy, outbound),
+        body,
+        response,
+        started);
+  }
 
-    @Override
-    public void handle(ServerRequest request, ServerResponse response) {
-        long started = System.nanoTime();
-        Optional<InterceptedTunnel> tunnel = request.context().get(InterceptedTunnel.class);
-        Optional<ContainerInstance> identified = tunnel.isPresent()
-                ? Optional.of(tunnel.get().instance())
-                : identities.identify(request.headers());
-        if (identified.isEmpty()) {
-            refuse("unauthenticated", ProxyErrors.proxyAuthenticationRequired(
-                    "this proxy needs the credentials of a registered container: use the proxyUrl it was given"),
-                    response, hasBody(request));
-            return;
+  /**
+   * A CONNECT after other requests on a connection: tunnels are only opened by a CONNECT that
+   * starts its connection (see {@code dev.outbound.runtime.connect}), but this one is still checked
+   * against the policy first (SPEC §4.7).
+   */
+  private void connect(
+      ContainerInstance instance,
+      Optional<InstancePolicies.Compiled<?>> policy,
+      ServerRequest request,
+      ServerResponse response,
+      long started) {
+    Authority authority;
+    try {
+      authority = HostNormalizer.parseAuthority(request.prologue().uriPath().rawPath(), 443);
+    } catch (InvalidHostException e) {
+      refuse(
+          "bad-request",
+          ProxyErrors.badRequest("invalid CONNECT target: " + e.getMessage()),
+          response,
+          true);
+      return;
+    }
+    OutboundRequest outbound =
+        OutboundRequest.builder("CONNECT", "https", authority, "/", null).build();
+    answer(
+        instance,
+        outbound,
+        dispatcher.connect(instance, policy, outbound),
+        new ContainerBody(InputStream.nullInputStream(), maxBodyBytes),
+        response,
+        started);
+  }
+
+  /** An answer to a request that no container can be held to, so it is counted but not logged. */
+  private void refuse(
+      String reason, OutboundResponse answer, ServerResponse response, boolean close) {
+    recorder.unattributed(reason);
+    ResponseWriter.write(answer, response, close);
+    closeConnectionIf(close);
+  }
+
+  private void answer(
+      ContainerInstance instance,
+      OutboundRequest outbound,
+      Outcome outcome,
+      ContainerBody body,
+      ServerResponse response,
+      long started) {
+    long written = 0;
+    OutboundResponse answer = outcome.response();
+    try {
+      written = ResponseWriter.write(answer, response, outcome.closeConnection());
+    } finally {
+      recorder.record(
+          instance,
+          outbound,
+          outcome,
+          answer.status(),
+          body.count(),
+          written,
+          System.nanoTime() - started);
+    }
+    closeConnectionIf(outcome.closeConnection());
+  }
+
+  /**
+   * Helidon only marks a response {@code Connection: close}; ending the exchange this way makes it
+   * really close the socket, so that an unread body or a malformed request cannot be read as the
+   * next one.
+   */
+  private static void closeConnectionIf(boolean close) {
+    if (close) {
+      throw new CloseConnectionException("answered with Connection: close");
+    }
+  }
+
+  /**
+   * The container's headers minus its proxy credentials, which no handler or destination may see.
+   */
+  private static Headers withoutProxyCredentials(ServerRequest request) {
+    Headers.Builder headers = Headers.builder();
+    for (Header header : request.headers()) {
+      if (!header.headerName().equals(HeaderNames.PROXY_AUTHORIZATION)) {
+        for (String value : header.allValues()) {
+          headers.add(header.name(), value);
         }
-        ContainerInstance instance = identified.get();
-        Optional<InstancePolicies.Compiled<?>> policy = policies.forInstance(instance);
-        if (request.prologue().method() == Method.CONNECT) {
-            connect(instance, policy, request, response, started);
-            return;
-        }
-        RequestTarget target;
-        try {
-            String rawQuery = request.prologue().hasQuery() ? request.prologue().query().rawValue() : null;
-            target = tunnel.isPresent()
-                    ? RequestTarget.inTunnel(tunnel.get().authority(), request.prologue().uriPath().rawPath(), rawQuery)
-                    : RequestTarget.parse(request.prologue().uriPath().rawPath(), rawQuery,
-                            request.headers().first(HeaderNames.HOST).orElse(null), identities.acceptsOriginForm());
-        } catch (BadTargetException e) {
-            refuse("bad-request", ProxyErrors.badRequest(e.getMessage()), response, true);
-            return;
-        }
-        ContainerBody body = new ContainerBody(request.content().inputStream(), maxBodyBytes);
-        OutboundRequest outbound = OutboundRequest.builder(request.prologue().method().text(), target.scheme(),
-                        target.authority(), target.path(), target.query())
-                .headers(withoutProxyCredentials(request))
-                .body(body, request.headers().contentLength().orElse(hasBody(request) ? -1 : 0))
-                .build();
-        answer(instance, outbound, dispatcher.dispatch(instance, policy, outbound), body, response, started);
+      }
     }
+    return headers.build();
+  }
 
-    /**
-     * A CONNECT after other requests on a connection: tunnels are only opened by a CONNECT that starts its
-     * connection (see {@code dev.outbound.runtime.connect}), but this one is still checked against the
-     * policy first (SPEC §4.7).
-     */
-    private void connect(ContainerInstance instance, Optional<InstancePolicies.Compiled<?>> policy,
-            ServerRequest request, ServerResponse response, long started) {
-        Authority authority;
-        try {
-            authority = HostNormalizer.parseAuthority(request.prologue().uriPath().rawPath(), 443);
-        } catch (InvalidHostException e) {
-            refuse("bad-request", ProxyErrors.badRequest("invalid CONNECT target: " + e.getMessage()), response, true);
-            return;
-        }
-        OutboundRequest outbound = OutboundRequest.builder("CONNECT", "https", authority, "/", null).build();
-        answer(instance, outbound, dispatcher.connect(instance, policy, outbound),
-                new ContainerBody(InputStream.nullInputStream(), maxBodyBytes), response, started);
-    }
-
-    /** An answer to a request that no container can be held to, so it is counted but not logged. */
-    private void refuse(String reason, OutboundResponse answer, ServerResponse response, boolean close) {
-        recorder.unattributed(reason);
-        ResponseWriter.write(answer, response, close);
-        closeConnectionIf(close);
-    }
-
-    private void answer(ContainerInstance instance, OutboundRequest outbound, Outcome outcome,
-            ContainerBody body, ServerResponse response, long started) {
-        long written = 0;
-        OutboundResponse answer = outcome.response();
-        try {
-            written = ResponseWriter.write(answer, response, outcome.closeConnection());
-        } finally {
-            recorder.record(instance, outbound, outcome, answer.status(), body.count(), written,
-                    System.nanoTime() - started);
-        }
-        closeConnectionIf(outcome.closeConnection());
-    }
-
-    /**
-     * Helidon only marks a response {@code Connection: close}; ending the exchange this way makes it
-     * really close the socket, so that an unread body or a malformed request cannot be read as the next one.
-     */
-    private static void closeConnectionIf(boolean close) {
-        if (close) {
-            throw new CloseConnectionException("answered with Connection: close");
-        }
-    }
-
-    /** The container's headers minus its proxy credentials, which no handler or destination may see. */
-    private static Headers withoutProxyCredentials(ServerRequest request) {
-        Headers.Builder headers = Headers.builder();
-        for (Header header : request.headers()) {
-            if (!header.headerName().equals(HeaderNames.PROXY_AUTHORIZATION)) {
-                for (String value : header.allValues()) {
-                    headers.add(header.name(), value);
-                }
-            }
-        }
-        return headers.build();
-    }
-
-    private static boolean hasBody(ServerRequest request) {
-        return request.headers().contains(HeaderNames.TRANSFER_ENCODING)
-                || request.headers().contentLength().orElse(0) > 0;
-    }
+  private static boolean hasBody(ServerRequest request) {
+    return request.headers().contains(HeaderNames.TRANSFER_ENCODING)
+        || request.headers().contentLength().orElse(0) > 0;
+  }
 }

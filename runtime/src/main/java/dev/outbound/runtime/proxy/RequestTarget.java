@@ -5,78 +5,86 @@ import dev.outbound.host.HostNormalizer;
 import dev.outbound.host.InvalidHostException;
 
 /**
- * Where a request goes, read from the request line: the absolute-form target
- * ({@code GET http://my.kv/k HTTP/1.1}) on a proxy, or the origin-form path with {@code Host} on a
- * listener that belongs to one container. In absolute form the {@code Host} header is ignored
- * (RFC 9112 §3.2.2), so a conflicting one can never change routing.
+ * Where a request goes, read from the request line: the absolute-form target ({@code GET
+ * http://my.kv/k HTTP/1.1}) on a proxy, or the origin-form path with {@code Host} on a listener
+ * that belongs to one container. In absolute form the {@code Host} header is ignored (RFC 9112
+ * §3.2.2), so a conflicting one can never change routing.
  *
- * @param scheme    {@code http}, or {@code https} inside an intercepted {@code CONNECT} tunnel
+ * @param scheme {@code http}, or {@code https} inside an intercepted {@code CONNECT} tunnel
  * @param authority the normalised destination
- * @param path      the raw path, starting with {@code /}
- * @param query     the raw query without {@code ?}, or {@code null}
+ * @param path the raw path, starting with {@code /}
+ * @param query the raw query without {@code ?}, or {@code null}
  */
 public record RequestTarget(String scheme, Authority authority, String path, String query) {
 
-    private static final String HTTP = "http://";
+  private static final String HTTP = "http://";
 
-    /**
-     * Parses a request target as Helidon's prologue holds it (path part without query).
-     *
-     * @param rawPath       the target before any {@code ?}
-     * @param rawQuery      the query, or {@code null}
-     * @param hostHeader    the {@code Host} header, or {@code null}; only read for origin form
-     * @param allowOriginForm whether this listener takes origin-form requests
-     * @throws BadTargetException with a message for the {@code 400} answer
-     */
-    public static RequestTarget parse(String rawPath, String rawQuery, String hostHeader, boolean allowOriginForm) {
-        if (startsWithIgnoreCase(rawPath, HTTP)) {
-            return absolute(rawPath, rawQuery);
-        }
-        if (startsWithIgnoreCase(rawPath, "https://")) {
-            throw new BadTargetException("https:// targets are not proxied as plain requests; HTTPS uses CONNECT");
-        }
-        if (rawPath.startsWith("/")) {
-            if (!allowOriginForm) {
-                throw new BadTargetException("this is a proxy: send the full URL (GET http://host/path), "
-                        + "as HTTP clients do when HTTP_PROXY points here");
-            }
-            if (hostHeader == null) {
-                throw new BadTargetException("the Host header is missing");
-            }
-            return new RequestTarget("http", authority(hostHeader), rawPath, rawQuery);
-        }
-        throw new BadTargetException("unsupported request target");
+  /**
+   * Parses a request target as Helidon's prologue holds it (path part without query).
+   *
+   * @param rawPath the target before any {@code ?}
+   * @param rawQuery the query, or {@code null}
+   * @param hostHeader the {@code Host} header, or {@code null}; only read for origin form
+   * @param allowOriginForm whether this listener takes origin-form requests
+   * @throws BadTargetException with a message for the {@code 400} answer
+   */
+  public static RequestTarget parse(
+      String rawPath, String rawQuery, String hostHeader, boolean allowOriginForm) {
+    if (startsWithIgnoreCase(rawPath, HTTP)) {
+      return absolute(rawPath, rawQuery);
     }
+    if (startsWithIgnoreCase(rawPath, "https://")) {
+      throw new BadTargetException(
+          "https:// targets are not proxied as plain requests; HTTPS uses CONNECT");
+    }
+    if (rawPath.startsWith("/")) {
+      if (!allowOriginForm) {
+        throw new BadTargetException(
+            "this is a proxy: send the full URL (GET http://host/path), "
+                + "as HTTP clients do when HTTP_PROXY points here");
+      }
+      if (hostHeader == null) {
+        throw new BadTargetException("the Host header is missing");
+      }
+      return new RequestTarget("http", authority(hostHeader), rawPath, rawQuery);
+    }
+    throw new BadTargetException("unsupported request target");
+  }
 
-    /**
-     * A request read inside an intercepted HTTPS tunnel: origin form, routed to the tunnel's {@code CONNECT}
-     * authority whatever {@code Host} says.
-     *
-     * @throws BadTargetException for any other form
-     */
-    public static RequestTarget inTunnel(Authority connectAuthority, String rawPath, String rawQuery) {
-        if (!rawPath.startsWith("/")) {
-            throw new BadTargetException("inside an HTTPS tunnel send the path only (GET /path), as HTTPS clients do");
-        }
-        return new RequestTarget("https", connectAuthority, rawPath, rawQuery);
+  /**
+   * A request read inside an intercepted HTTPS tunnel: origin form, routed to the tunnel's {@code
+   * CONNECT} authority whatever {@code Host} says.
+   *
+   * @throws BadTargetException for any other form
+   */
+  public static RequestTarget inTunnel(
+      Authority connectAuthority, String rawPath, String rawQuery) {
+    if (!rawPath.startsWith("/")) {
+      throw new BadTargetException(
+          "inside an HTTPS tunnel send the path only (GET /path), as HTTPS clients do");
     }
+    return new RequestTarget("https", connectAuthority, rawPath, rawQuery);
+  }
 
-    private static RequestTarget absolute(String rawPath, String rawQuery) {
-        int authorityEnd = rawPath.indexOf('/', HTTP.length());
-        String authority = authorityEnd < 0 ? rawPath.substring(HTTP.length()) : rawPath.substring(HTTP.length(), authorityEnd);
-        String path = authorityEnd < 0 ? "/" : rawPath.substring(authorityEnd);
-        return new RequestTarget("http", authority(authority), path, rawQuery);
-    }
+  private static RequestTarget absolute(String rawPath, String rawQuery) {
+    int authorityEnd = rawPath.indexOf('/', HTTP.length());
+    String authority =
+        authorityEnd < 0
+            ? rawPath.substring(HTTP.length())
+            : rawPath.substring(HTTP.length(), authorityEnd);
+    String path = authorityEnd < 0 ? "/" : rawPath.substring(authorityEnd);
+    return new RequestTarget("http", authority(authority), path, rawQuery);
+  }
 
-    private static Authority authority(String text) {
-        try {
-            return HostNormalizer.parseAuthority(text, 80);
-        } catch (InvalidHostException e) {
-            throw new BadTargetException("invalid host: " + e.getMessage());
-        }
+  private static Authority authority(String text) {
+    try {
+      return HostNormalizer.parseAuthority(text, 80);
+    } catch (InvalidHostException e) {
+      throw new BadTargetException("invalid host: " + e.getMessage());
     }
+  }
 
-    private static boolean startsWithIgnoreCase(String text, String prefix) {
-        return text.regionMatches(true, 0, prefix, 0, prefix.length());
-    }
+  private static boolean startsWithIgnoreCase(String text, String prefix) {
+    return text.regionMatches(true, 0, prefix, 0, prefix.length());
+  }
 }

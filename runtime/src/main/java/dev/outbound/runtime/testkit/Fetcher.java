@@ -12,11 +12,15 @@ import java.io.IOException;
 @FunctionalInterface
 public interface Fetcher {
 
-    /** The default: a test that reaches for the network fails, saying how to plug an origin in. */
-    Fetcher NO_NETWORK = request -> {
-        throw new IllegalStateException("no network in the test kit: " + request
-                + " was passed on; set a fetcher with OutboundTestKit.builder().fetcher(request -> ...)");
-    };
+  /** The default: a test that reaches for the network fails, saying how to plug an origin in. */
+  Fetcher NO_NETWORK =
+      request -> {
+        throw new IllegalStateException(
+            "no network in the test kit: "
+                + request
+                + " was passed on; set a fetcher with OutboundTestKit.builder().fetcher(request ->"
+                + " ...)");
+      };
 
-    OutboundResponse fetch(OutboundRequest request) throws IOException;
+  OutboundResponse fetch(OutboundRequest request) throws IOException;
 }

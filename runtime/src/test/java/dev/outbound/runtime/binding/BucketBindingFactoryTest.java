@@ -18,12 +18,14 @@ class BucketBindingFactoryTest {
 
   private static final Map<String, String> ENVIRONMENT = Map.of("BUCKET_SECRET", "s3cr3t");
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   private Object create(Map<String, String> node) {
-    return new BucketBindingFactory(ENVIRONMENT::get).create("FILES", Config.just(ConfigSources.create(node)),
-        new BindingContext(dataDir, getClass().getClassLoader(), null));
+    return new BucketBindingFactory(ENVIRONMENT::get)
+        .create(
+            "FILES",
+            Config.just(ConfigSources.create(node)),
+            new BindingContext(dataDir, getClass().getClassLoader(), null));
   }
 
   private String problem(Map<String, String> node) {
@@ -40,9 +42,26 @@ class BucketBindingFactoryTest {
   @Test
   void anS3BucketOpensWithoutReachingTheService() throws Exception {
     // Nothing listens on port 1: opening sends nothing, so a node starts while S3 is down.
-    try (var bucket = (AutoCloseable) create(Map.of("type", "bucket", "backend", "s3", "bucket", "files",
-        "region", "us-east-1", "endpoint", "http://127.0.0.1:1", "path-style", "true",
-        "access-key-id", "outbound", "secret-access-key-env", "BUCKET_SECRET"))) {
+    try (var bucket =
+        (AutoCloseable)
+            create(
+                Map.of(
+                    "type",
+                    "bucket",
+                    "backend",
+                    "s3",
+                    "bucket",
+                    "files",
+                    "region",
+                    "us-east-1",
+                    "endpoint",
+                    "http://127.0.0.1:1",
+                    "path-style",
+                    "true",
+                    "access-key-id",
+                    "outbound",
+                    "secret-access-key-env",
+                    "BUCKET_SECRET"))) {
       assertInstanceOf(S3Bucket.class, bucket);
     }
   }
@@ -50,25 +69,37 @@ class BucketBindingFactoryTest {
   @Test
   void saysWhichKeyIsWrong() {
     Map<String, String> s3 = Map.of("backend", "s3", "bucket", "files", "region", "auto");
-    assertEquals("outbound.bindings.FILES.backend: unknown backend gcs; known: directory, s3",
+    assertEquals(
+        "outbound.bindings.FILES.backend: unknown backend gcs; known: directory, s3",
         problem(Map.of("backend", "gcs")));
-    assertEquals("outbound.bindings.FILES.bucket: missing; give the name of an existing S3 bucket",
+    assertEquals(
+        "outbound.bindings.FILES.bucket: missing; give the name of an existing S3 bucket",
         problem(Map.of("backend", "s3", "region", "auto")));
-    assertEquals("outbound.bindings.FILES.endpoint: an S3 endpoint is an http or https URL without a path, "
-        + "got ftp://example.com", problem(with(s3, "endpoint", "ftp://example.com")));
-    assertEquals("outbound.bindings.FILES.path-style: expected true or false, got yes",
+    assertEquals(
+        "outbound.bindings.FILES.endpoint: an S3 endpoint is an http or https URL without a path, "
+            + "got ftp://example.com",
+        problem(with(s3, "endpoint", "ftp://example.com")));
+    assertEquals(
+        "outbound.bindings.FILES.path-style: expected true or false, got yes",
         problem(with(s3, "path-style", "yes")));
-    assertEquals("outbound.bindings.FILES.secret-access-key-env: environment variable NOT_SET is not set",
+    assertEquals(
+        "outbound.bindings.FILES.secret-access-key-env: environment variable NOT_SET is not set",
         problem(with(with(s3, "access-key-id", "outbound"), "secret-access-key-env", "NOT_SET")));
-    assertEquals("outbound.bindings.FILES: access-key-id and secret-access-key-env go together; give both, "
-        + "or neither to use AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or the AWS SDK's other sources",
+    assertEquals(
+        "outbound.bindings.FILES: access-key-id and secret-access-key-env go together; give both,"
+            + " or neither to use AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or the AWS SDK's"
+            + " other sources",
         problem(with(s3, "access-key-id", "outbound")));
-    assertEquals("outbound.bindings.FILES.secret-access-key: never put the secret in the configuration; "
-        + "name the environment variable that holds it with secret-access-key-env",
+    assertEquals(
+        "outbound.bindings.FILES.secret-access-key: never put the secret in the configuration; "
+            + "name the environment variable that holds it with secret-access-key-env",
         problem(with(s3, "secret-access-key", "s3cr3t")));
-    assertEquals("outbound.bindings.FILES.path: not a key of the s3 backend; its keys: access-key-id, bucket, "
-        + "endpoint, path-style, region, secret-access-key-env", problem(with(s3, "path", "/tmp")));
-    assertEquals("outbound.bindings.FILES.bucket: not a key of the directory backend; its keys: path",
+    assertEquals(
+        "outbound.bindings.FILES.path: not a key of the s3 backend; its keys: access-key-id,"
+            + " bucket, endpoint, path-style, region, secret-access-key-env",
+        problem(with(s3, "path", "/tmp")));
+    assertEquals(
+        "outbound.bindings.FILES.bucket: not a key of the directory backend; its keys: path",
         problem(Map.of("bucket", "files")));
   }
 

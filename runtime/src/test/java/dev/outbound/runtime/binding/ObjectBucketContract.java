@@ -48,8 +48,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link ObjectBucket} backend must do, R2's semantics. A backend's test extends this class,
- * returns a new empty bucket from {@link #newBucket()}, and adds tests of what only it has.
+ * What every {@link ObjectBucket} backend must do, R2's semantics. A backend's test extends this
+ * class, returns a new empty bucket from {@link #newBucket()}, and adds tests of what only it has.
  */
 public abstract class ObjectBucketContract {
 
@@ -61,24 +61,31 @@ public abstract class ObjectBucketContract {
   /** Returns a new, empty bucket; called before each test. */
   protected abstract ObjectBucket newBucket() throws Exception;
 
-  // What the store behind a backend's tests can do. Each is true unless that store cannot, whatever the
+  // What the store behind a backend's tests can do. Each is true unless that store cannot, whatever
+  // the
   // backend does (s3proxy's filesystem store, for one); the backend documents the difference.
 
   /**
-   * Whether the store holds every key the binding allows. A store that keeps keys as file paths cannot
-   * hold {@code ..} or {@code a/../b}, a leading or double slash, a 1024-byte name, or a body under a key
-   * ending in {@code /}, which becomes a directory; its tests use keys without those.
+   * Whether the store holds every key the binding allows. A store that keeps keys as file paths
+   * cannot hold {@code ..} or {@code a/../b}, a leading or double slash, a 1024-byte name, or a
+   * body under a key ending in {@code /}, which becomes a directory; its tests use keys without
+   * those.
    */
   protected boolean storesEveryKey() {
     return true;
   }
 
-  /** Whether the store lists keys in UTF-8 byte order rather than, say, Java's UTF-16 string order. */
+  /**
+   * Whether the store lists keys in UTF-8 byte order rather than, say, Java's UTF-16 string order.
+   */
   protected boolean listsInUtf8ByteOrder() {
     return true;
   }
 
-  /** Whether the store serves {@code Content-Type} as stored, not respelled as {@code text/plain;charset=utf-8}. */
+  /**
+   * Whether the store serves {@code Content-Type} as stored, not respelled as {@code
+   * text/plain;charset=utf-8}.
+   */
   protected boolean servesContentTypeAsStored() {
     return true;
   }
@@ -91,23 +98,34 @@ public abstract class ObjectBucketContract {
   @Test
   void putThenGetRoundTripsBodyAndMetadata() {
     Instant before = Instant.now().minusSeconds(1);
-    PutOptions options = PutOptions.none()
-        .withHttpMetadata(HttpMetadata.empty()
-            .withContentType("text/plain; charset=utf-8")
-            .withCacheControl("max-age=60"))
-        .withCustomMetadata(Map.of("owner", "ana", "note", "ünïcode"));
+    PutOptions options =
+        PutOptions.none()
+            .withHttpMetadata(
+                HttpMetadata.empty()
+                    .withContentType("text/plain; charset=utf-8")
+                    .withCacheControl("max-age=60"))
+            .withCustomMetadata(Map.of("owner", "ana", "note", "ünïcode"));
 
     ObjectInfo stored = bucket.put("notes/hello.txt", body("hello"), options).orElseThrow();
 
     assertEquals("notes/hello.txt", stored.key());
     assertEquals(5, stored.size());
-    assertTrue(stored.uploaded().isAfter(before) && stored.uploaded().isBefore(Instant.now().plusSeconds(1)));
+    assertTrue(
+        stored.uploaded().isAfter(before)
+            && stored.uploaded().isBefore(Instant.now().plusSeconds(1)));
     try (StoredObject object = bucket.get("notes/hello.txt").orElseThrow()) {
       assertEquals("hello", text(object));
       assertEquals(stored.etag(), object.info().etag());
       assertEquals(stored.uploaded(), object.info().uploaded());
-      assertEquals(Optional.of("text/plain; charset=utf-8"), object.info().httpMetadata().contentType()
-          .map(type -> servesContentTypeAsStored() ? type : type.replace(";charset", "; charset")));
+      assertEquals(
+          Optional.of("text/plain; charset=utf-8"),
+          object
+              .info()
+              .httpMetadata()
+              .contentType()
+              .map(
+                  type ->
+                      servesContentTypeAsStored() ? type : type.replace(";charset", "; charset")));
       assertEquals(Optional.of("max-age=60"), object.info().httpMetadata().cacheControl());
       assertEquals(Map.of("owner", "ana", "note", "ünïcode"), object.info().customMetadata());
       assertEquals(Optional.empty(), object.info().range());
@@ -123,9 +141,15 @@ public abstract class ObjectBucketContract {
 
   @Test
   void headReturnsInfoAndMetadata() {
-    ObjectInfo stored = bucket.put("k", body("hello"), PutOptions.none()
-        .withHttpMetadata(HttpMetadata.empty().withContentType("image/png"))
-        .withCustomMetadata(Map.of("a", "1"))).orElseThrow();
+    ObjectInfo stored =
+        bucket
+            .put(
+                "k",
+                body("hello"),
+                PutOptions.none()
+                    .withHttpMetadata(HttpMetadata.empty().withContentType("image/png"))
+                    .withCustomMetadata(Map.of("a", "1")))
+            .orElseThrow();
 
     ObjectInfo head = bucket.head("k").orElseThrow();
 
@@ -139,17 +163,24 @@ public abstract class ObjectBucketContract {
   void missingKeyHasNoObject() {
     assertEquals(Optional.empty(), bucket.head("missing"));
     assertEquals(Optional.empty(), bucket.get("missing"));
-    assertEquals(Optional.empty(), bucket.get("missing", GetOptions.none().withRange(new ByteRange.Offset(0, 1))));
+    assertEquals(
+        Optional.empty(),
+        bucket.get("missing", GetOptions.none().withRange(new ByteRange.Offset(0, 1))));
   }
 
   @Test
   void putReplacesBodyAndMetadata() {
-    bucket.put("k", body("first"), PutOptions.none()
-        .withHttpMetadata(HttpMetadata.empty().withContentType("text/plain"))
-        .withCustomMetadata(Map.of("version", "1")));
+    bucket.put(
+        "k",
+        body("first"),
+        PutOptions.none()
+            .withHttpMetadata(HttpMetadata.empty().withContentType("text/plain"))
+            .withCustomMetadata(Map.of("version", "1")));
 
     ObjectInfo second =
-        bucket.put("k", body("second!"), PutOptions.none().withCustomMetadata(Map.of("v", "2"))).orElseThrow();
+        bucket
+            .put("k", body("second!"), PutOptions.none().withCustomMetadata(Map.of("v", "2")))
+            .orElseThrow();
 
     try (StoredObject object = bucket.get("k").orElseThrow()) {
       assertEquals("second!", text(object));
@@ -176,10 +207,13 @@ public abstract class ObjectBucketContract {
     bucket.put("k", body("0123456789"));
     bucket.put("empty", body(""));
 
-    var pastEnd = assertThrows(RangeNotSatisfiableException.class,
-        () -> bucket.get("k", GetOptions.none().withRange(new ByteRange.Offset(10))));
+    var pastEnd =
+        assertThrows(
+            RangeNotSatisfiableException.class,
+            () -> bucket.get("k", GetOptions.none().withRange(new ByteRange.Offset(10))));
     assertEquals(10, pastEnd.objectSize());
-    assertThrows(RangeNotSatisfiableException.class,
+    assertThrows(
+        RangeNotSatisfiableException.class,
         () -> bucket.get("empty", GetOptions.none().withRange(new ByteRange.Suffix(5))));
   }
 
@@ -188,9 +222,12 @@ public abstract class ObjectBucketContract {
     String etag = bucket.put("k", body("hello")).etag();
 
     assertBody("hello", bucket.get("k", onlyIf(Conditions.none().withEtagMatches(etag))));
-    assertBody("hello", bucket.get("k", onlyIf(Conditions.none().withEtagMatches("\"other\", \"" + etag + "\""))));
+    assertBody(
+        "hello",
+        bucket.get("k", onlyIf(Conditions.none().withEtagMatches("\"other\", \"" + etag + "\""))));
     assertNoBody(etag, bucket.get("k", onlyIf(Conditions.none().withEtagMatches("other"))));
-    assertNoBody(etag, bucket.get("k", onlyIf(Conditions.none().withEtagDoesNotMatch("\"" + etag + "\""))));
+    assertNoBody(
+        etag, bucket.get("k", onlyIf(Conditions.none().withEtagDoesNotMatch("\"" + etag + "\""))));
     assertBody("hello", bucket.get("k", onlyIf(Conditions.none().withEtagDoesNotMatch("other"))));
   }
 
@@ -201,9 +238,11 @@ public abstract class ObjectBucketContract {
     Instant secondBefore = uploaded.minusSeconds(1);
 
     assertBody("hello", bucket.get("k", onlyIf(Conditions.none().withUploadedAfter(secondBefore))));
-    assertNoBody(stored.etag(), bucket.get("k", onlyIf(Conditions.none().withUploadedAfter(uploaded))));
+    assertNoBody(
+        stored.etag(), bucket.get("k", onlyIf(Conditions.none().withUploadedAfter(uploaded))));
     assertBody("hello", bucket.get("k", onlyIf(Conditions.none().withUploadedBefore(uploaded))));
-    assertNoBody(stored.etag(), bucket.get("k", onlyIf(Conditions.none().withUploadedBefore(secondBefore))));
+    assertNoBody(
+        stored.etag(), bucket.get("k", onlyIf(Conditions.none().withUploadedBefore(secondBefore))));
   }
 
   @Test
@@ -211,14 +250,16 @@ public abstract class ObjectBucketContract {
     String etag = bucket.put("k", body("hello")).etag();
 
     GetOptions options =
-        new GetOptions(Optional.of(new ByteRange.Offset(99)), Conditions.none().withEtagMatches("other"));
+        new GetOptions(
+            Optional.of(new ByteRange.Offset(99)), Conditions.none().withEtagMatches("other"));
 
     assertNoBody(etag, bucket.get("k", options));
   }
 
   @Test
   void createOnlyPutWritesOnce() {
-    PutOptions createOnly = PutOptions.none().withOnlyIf(Conditions.none().withEtagDoesNotMatch("*"));
+    PutOptions createOnly =
+        PutOptions.none().withOnlyIf(Conditions.none().withEtagDoesNotMatch("*"));
 
     assertTrue(bucket.put("k", body("first"), createOnly).isPresent());
     assertEquals(Optional.empty(), bucket.put("k", body("second"), createOnly));
@@ -228,9 +269,13 @@ public abstract class ObjectBucketContract {
 
   @Test
   void putIfEtagMatchesReplacesOnlyTheExpectedVersion() {
-    PutOptions ifMatches = PutOptions.none().withOnlyIf(Conditions.none().withEtagMatches(md5Hex("v1")));
+    PutOptions ifMatches =
+        PutOptions.none().withOnlyIf(Conditions.none().withEtagMatches(md5Hex("v1")));
 
-    assertEquals(Optional.empty(), bucket.put("k", body("v0"), ifMatches), "a missing object matches no etag");
+    assertEquals(
+        Optional.empty(),
+        bucket.put("k", body("v0"), ifMatches),
+        "a missing object matches no etag");
     bucket.put("k", body("v1"));
     assertTrue(bucket.put("k", body("v2"), ifMatches).isPresent());
     assertEquals(Optional.empty(), bucket.put("k", body("v3"), ifMatches));
@@ -280,7 +325,9 @@ public abstract class ObjectBucketContract {
   @Test
   void listEntriesCarrySizeAndEtagButNoMetadata() {
     ObjectInfo stored =
-        bucket.put("k", body("hello"), PutOptions.none().withCustomMetadata(Map.of("a", "1"))).orElseThrow();
+        bucket
+            .put("k", body("hello"), PutOptions.none().withCustomMetadata(Map.of("a", "1")))
+            .orElseThrow();
 
     ObjectInfo listed = bucket.list(ListOptions.defaults()).objects().get(0);
 
@@ -293,7 +340,8 @@ public abstract class ObjectBucketContract {
   @Test
   void listRollsKeysUpToTheDelimiter() {
     String keyEndingInDelimiter = storesEveryKey() ? "top/" : "top/z";
-    for (String key : List.of("a.txt", "dir/x", "dir/y", "dir/sub/z", "dir2/w", keyEndingInDelimiter)) {
+    for (String key :
+        List.of("a.txt", "dir/x", "dir/y", "dir/sub/z", "dir2/w", keyEndingInDelimiter)) {
       bucket.put(key, body(key));
     }
 
@@ -330,11 +378,13 @@ public abstract class ObjectBucketContract {
 
   @Test
   void listPagesAcrossMoreThan1000KeysWithCursors() throws Exception {
-    List<String> expected = IntStream.range(0, 1234).mapToObj(i -> String.format("key-%05d", i)).toList();
+    List<String> expected =
+        IntStream.range(0, 1234).mapToObj(i -> String.format("key-%05d", i)).toList();
     putAll(expected);
 
     ObjectList first = bucket.list(ListOptions.defaults());
-    ObjectList second = bucket.list(ListOptions.defaults().withCursor(first.cursor().orElseThrow()));
+    ObjectList second =
+        bucket.list(ListOptions.defaults().withCursor(first.cursor().orElseThrow()));
 
     assertEquals(1000, first.objects().size());
     assertTrue(first.truncated());
@@ -344,7 +394,9 @@ public abstract class ObjectBucketContract {
     assertEquals(Optional.empty(), second.cursor());
 
     ObjectList small = bucket.list(ListOptions.defaults().withLimit(234));
-    ObjectList next = bucket.list(ListOptions.defaults().withLimit(1000).withCursor(small.cursor().orElseThrow()));
+    ObjectList next =
+        bucket.list(
+            ListOptions.defaults().withLimit(1000).withCursor(small.cursor().orElseThrow()));
     assertEquals(expected.subList(0, 234), keys(small));
     assertEquals(expected.subList(234, 1234), keys(next));
     assertFalse(next.truncated());
@@ -364,7 +416,8 @@ public abstract class ObjectBucketContract {
   @Test
   void listOrdersKeysByUtf8Bytes() {
     assumeTrue(listsInUtf8ByteOrder(), "the store lists keys in another order");
-    // UTF-16 order would put U+1F600 (a surrogate pair, 0xD83D...) before U+FF61; UTF-8 order puts it last.
+    // UTF-16 order would put U+1F600 (a surrogate pair, 0xD83D...) before U+FF61; UTF-8 order puts
+    // it last.
     List<String> utf8Order = List.of("A", "Z", "a", "z", "é", "\uFF61", "\uD83D\uDE00");
     List<String> shuffled = new ArrayList<>(utf8Order);
     Collections.shuffle(shuffled);
@@ -372,15 +425,25 @@ public abstract class ObjectBucketContract {
 
     assertEquals(utf8Order, keys(bucket.list(ListOptions.defaults())));
     ObjectList firstFive = bucket.list(ListOptions.defaults().withLimit(5));
-    ObjectList rest = bucket.list(ListOptions.defaults().withCursor(firstFive.cursor().orElseThrow()));
+    ObjectList rest =
+        bucket.list(ListOptions.defaults().withCursor(firstFive.cursor().orElseThrow()));
     assertEquals(utf8Order.subList(5, 7), keys(rest));
   }
 
   @Test
   void keysWithSlashesDotsPercentAndUnicodeAreOpaque() {
-    List<String> filePathKeys = List.of("a/b", "%2e%2e/x", "ünï/ćødé 🙂", "back\\slash", "nul-free but\ttab");
-    List<String> otherKeys = List.of("../escape", "a/../b", "/leading", "trailing/", "..", ".", "dir//double",
-        "k".repeat(ObjectLimits.MAX_KEY_BYTES));
+    List<String> filePathKeys =
+        List.of("a/b", "%2e%2e/x", "ünï/ćødé 🙂", "back\\slash", "nul-free but\ttab");
+    List<String> otherKeys =
+        List.of(
+            "../escape",
+            "a/../b",
+            "/leading",
+            "trailing/",
+            "..",
+            ".",
+            "dir//double",
+            "k".repeat(ObjectLimits.MAX_KEY_BYTES));
     List<String> keys = new ArrayList<>(filePathKeys);
     if (storesEveryKey()) {
       keys.addAll(otherKeys);
@@ -390,16 +453,20 @@ public abstract class ObjectBucketContract {
     for (String key : keys) {
       assertBody("body of " + key, bucket.get(key));
     }
-    assertEquals(keys.stream().sorted(Utf8.BYTE_ORDER).toList(), keys(bucket.list(ListOptions.defaults())));
+    assertEquals(
+        keys.stream().sorted(Utf8.BYTE_ORDER).toList(), keys(bucket.list(ListOptions.defaults())));
   }
 
   @Test
   void multipartUploadCompletesIntoOneObject() {
     byte[] first = filled(PART_BYTES, (byte) 'a');
     byte[] second = filled(1000, (byte) 'b');
-    MultipartUpload upload = bucket.createMultipartUpload("big", PutOptions.none()
-        .withHttpMetadata(HttpMetadata.empty().withContentType("application/octet-stream"))
-        .withCustomMetadata(Map.of("origin", "multipart")));
+    MultipartUpload upload =
+        bucket.createMultipartUpload(
+            "big",
+            PutOptions.none()
+                .withHttpMetadata(HttpMetadata.empty().withContentType("application/octet-stream"))
+                .withCustomMetadata(Map.of("origin", "multipart")));
     assertEquals("big", upload.key());
 
     UploadedPart part2 = upload.uploadPart(2, new ByteArrayInputStream(second));
@@ -415,7 +482,8 @@ public abstract class ObjectBucketContract {
       System.arraycopy(second, 0, expected, PART_BYTES, 1000);
       assertArrayEquals(expected, bytes(object));
       assertEquals(info.etag(), object.info().etag());
-      assertEquals(Optional.of("application/octet-stream"), object.info().httpMetadata().contentType());
+      assertEquals(
+          Optional.of("application/octet-stream"), object.info().httpMetadata().contentType());
       assertEquals(Map.of("origin", "multipart"), object.info().customMetadata());
     }
     assertThrows(IllegalStateException.class, () -> upload.uploadPart(3, body("late")));
@@ -457,7 +525,8 @@ public abstract class ObjectBucketContract {
 
     assertThrows(IllegalStateException.class, () -> otherKey.uploadPart(1, body("x")));
     assertThrows(IllegalStateException.class, () -> unknownId.uploadPart(1, body("x")));
-    assertThrows(IllegalStateException.class, () -> bucket.resumeMultipartUpload("k", "../../k").abort());
+    assertThrows(
+        IllegalStateException.class, () -> bucket.resumeMultipartUpload("k", "../../k").abort());
   }
 
   @Test
@@ -467,27 +536,41 @@ public abstract class ObjectBucketContract {
     UploadedPart big = upload.uploadPart(2, new ByteArrayInputStream(filled(PART_BYTES, (byte) 1)));
     UploadedPart last = upload.uploadPart(3, body("last"));
 
-    var tooSmall = assertThrows(IllegalArgumentException.class, () -> upload.complete(List.of(small, last)));
-    assertEquals("part 1 is 24 bytes; every part but the last must be at least 5242880", tooSmall.getMessage());
-    var descending = assertThrows(IllegalArgumentException.class, () -> upload.complete(List.of(big, small)));
+    var tooSmall =
+        assertThrows(IllegalArgumentException.class, () -> upload.complete(List.of(small, last)));
+    assertEquals(
+        "part 1 is 24 bytes; every part but the last must be at least 5242880",
+        tooSmall.getMessage());
+    var descending =
+        assertThrows(IllegalArgumentException.class, () -> upload.complete(List.of(big, small)));
     assertTrue(descending.getMessage().contains("ascending"), descending.getMessage());
-    var wrongEtag = assertThrows(IllegalArgumentException.class,
-        () -> upload.complete(List.of(big, new UploadedPart(3, md5Hex("other")))));
+    var wrongEtag =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> upload.complete(List.of(big, new UploadedPart(3, md5Hex("other")))));
     assertTrue(wrongEtag.getMessage().contains("etag"), wrongEtag.getMessage());
-    var unknown = assertThrows(IllegalArgumentException.class,
-        () -> upload.complete(List.of(big, new UploadedPart(7, "x"))));
+    var unknown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> upload.complete(List.of(big, new UploadedPart(7, "x"))));
     assertTrue(unknown.getMessage().contains("part 7"), unknown.getMessage());
     assertThrows(IllegalArgumentException.class, () -> upload.complete(List.of()));
     assertEquals(Optional.empty(), bucket.head("k"));
 
-    assertTrue(upload.complete(List.of(big, last)).etag().endsWith("-2"), "the upload survives rejected attempts");
+    assertTrue(
+        upload.complete(List.of(big, last)).etag().endsWith("-2"),
+        "the upload survives rejected attempts");
   }
 
   @Test
   void multipartUploadsTakeNoConditionsOrChecksums() {
-    assertThrows(IllegalArgumentException.class, () -> bucket.createMultipartUpload("k",
-        PutOptions.none().withOnlyIf(Conditions.none().withEtagDoesNotMatch("*"))));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            bucket.createMultipartUpload(
+                "k", PutOptions.none().withOnlyIf(Conditions.none().withEtagDoesNotMatch("*"))));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> bucket.createMultipartUpload("k", PutOptions.none().withMd5Hex(md5Hex("x"))));
   }
 
@@ -510,8 +593,13 @@ public abstract class ObjectBucketContract {
     assertThrows(BindingLimitException.class, () -> bucket.get(tooLong));
     assertThrows(BindingLimitException.class, () -> bucket.head(tooLong));
     assertThrows(BindingLimitException.class, () -> bucket.delete(tooLong));
-    assertThrows(BindingLimitException.class, () -> bucket.createMultipartUpload(tooLong, PutOptions.none()));
-    assertThrows(IllegalArgumentException.class, () -> bucket.put("\uD800", body("x")), "an unpaired surrogate");
+    assertThrows(
+        BindingLimitException.class,
+        () -> bucket.createMultipartUpload(tooLong, PutOptions.none()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> bucket.put("\uD800", body("x")),
+        "an unpaired surrogate");
 
     assertEquals(List.of(), bucket.list(ListOptions.defaults()).objects());
   }
@@ -531,10 +619,15 @@ public abstract class ObjectBucketContract {
   void checksumMismatchesAreRejectedAndNothingIsWritten() {
     bucket.put("k", body("old"));
 
-    var md5 = assertThrows(IllegalArgumentException.class,
-        () -> bucket.put("k", body("new"), PutOptions.none().withMd5Hex(md5Hex("other"))));
-    var sha256 = assertThrows(IllegalArgumentException.class,
-        () -> bucket.put("fresh", body("new"), PutOptions.none().withSha256Hex("00".repeat(32))));
+    var md5 =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> bucket.put("k", body("new"), PutOptions.none().withMd5Hex(md5Hex("other"))));
+    var sha256 =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                bucket.put("fresh", body("new"), PutOptions.none().withSha256Hex("00".repeat(32))));
 
     assertTrue(md5.getMessage().contains("MD5"), md5.getMessage());
     assertTrue(sha256.getMessage().contains("SHA-256"), sha256.getMessage());
@@ -544,7 +637,8 @@ public abstract class ObjectBucketContract {
 
   @Test
   void matchingChecksumsAreAccepted() {
-    PutOptions options = PutOptions.none().withMd5Hex(md5Hex("new").toUpperCase()).withSha256Hex(sha256Hex("new"));
+    PutOptions options =
+        PutOptions.none().withMd5Hex(md5Hex("new").toUpperCase()).withSha256Hex(sha256Hex("new"));
 
     assertTrue(bucket.put("k", body("new"), options).isPresent());
 
@@ -554,17 +648,18 @@ public abstract class ObjectBucketContract {
   @Test
   void aFailingBodyWritesNothing() {
     bucket.put("k", body("old"));
-    InputStream broken = new InputStream() {
-      private int served;
+    InputStream broken =
+        new InputStream() {
+          private int served;
 
-      @Override
-      public int read() throws IOException {
-        if (served++ > 100) {
-          throw new IOException("connection reset");
-        }
-        return 'x';
-      }
-    };
+          @Override
+          public int read() throws IOException {
+            if (served++ > 100) {
+              throw new IOException("connection reset");
+            }
+            return 'x';
+          }
+        };
 
     assertThrows(UncheckedIOException.class, () -> bucket.put("k", broken));
 
@@ -582,7 +677,8 @@ public abstract class ObjectBucketContract {
     }
   }
 
-  private void assertRange(String key, ByteRange range, String expectedBody, ResolvedRange expectedRange) {
+  private void assertRange(
+      String key, ByteRange range, String expectedBody, ResolvedRange expectedRange) {
     try (StoredObject object = bucket.get(key, GetOptions.none().withRange(range)).orElseThrow()) {
       assertEquals(expectedBody, text(object));
       assertEquals(Optional.of(expectedRange), object.info().range());
@@ -642,7 +738,8 @@ public abstract class ObjectBucketContract {
   }
 
   private static String sha256Hex(String text) {
-    return HexFormat.of().formatHex(digest("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(digest("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   protected static MessageDigest digest(String algorithm) {

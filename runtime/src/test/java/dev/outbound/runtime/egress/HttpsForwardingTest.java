@@ -35,103 +35,110 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HttpsForwardingTest {
 
-    @TempDir
-    static Path keys;
+  @TempDir static Path keys;
 
-    private static HttpsServer origin;
-    private static TestCertificate certificate;
-    private static final Map<String, String> seen = new ConcurrentHashMap<>();
-    private static final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+  private static HttpsServer origin;
+  private static TestCertificate certificate;
+  private static final Map<String, String> seen = new ConcurrentHashMap<>();
+  private static final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
 
-    @BeforeAll
-    static void start() throws Exception {
-        certificate = TestCertificate.generate(keys);
-        origin = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        origin.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
-        origin.createContext("/", exchange -> {
-            List<SNIServerName> names = ((ExtendedSSLSession) ((HttpsExchange) exchange).getSSLSession())
-                    .getRequestedServerNames();
-            seen.put("sni", names.isEmpty() ? "none" : ((SNIHostName) names.get(0)).getAsciiName());
-            seen.put("host", exchange.getRequestHeaders().getFirst("Host"));
-            clientPorts.add(exchange.getRemoteAddress().getPort());
-            byte[] body = "secure".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+  @BeforeAll
+  static void start() throws Exception {
+    certificate = TestCertificate.generate(keys);
+    origin = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    origin.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+    origin.createContext(
+        "/",
+        exchange -> {
+          List<SNIServerName> names =
+              ((ExtendedSSLSession) ((HttpsExchange) exchange).getSSLSession())
+                  .getRequestedServerNames();
+          seen.put("sni", names.isEmpty() ? "none" : ((SNIHostName) names.get(0)).getAsciiName());
+          seen.put("host", exchange.getRequestHeaders().getFirst("Host"));
+          clientPorts.add(exchange.getRemoteAddress().getPort());
+          byte[] body = "secure".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
         });
-        origin.start();
+    origin.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    origin.stop(0);
+  }
+
+  @Test
+  void verifiesTheCertificateForTheNameAndSendsItAsSni() throws Exception {
+    try (HttpForwarder forwarder = trusting()) {
+      OutboundResponse response = forward(forwarder, "https://localhost:" + port() + "/");
+
+      assertEquals("secure", response.text());
+      assertEquals("localhost", seen.get("sni"));
+      assertEquals("localhost:" + port(), seen.get("host"));
     }
+  }
 
-    @AfterAll
-    static void stop() {
-        origin.stop(0);
+  @Test
+  void verifiesAnIpLiteralAgainstTheCertificatesAddressesWithoutSni() throws Exception {
+    try (HttpForwarder forwarder = trusting()) {
+      OutboundResponse response = forward(forwarder, "https://127.0.0.1:" + port() + "/");
+
+      assertEquals("secure", response.text());
+      assertEquals("none", seen.get("sni"));
     }
+  }
 
-    @Test
-    void verifiesTheCertificateForTheNameAndSendsItAsSni() throws Exception {
-        try (HttpForwarder forwarder = trusting()) {
-            OutboundResponse response = forward(forwarder, "https://localhost:" + port() + "/");
+  @Test
+  void refusesACertificateForAnotherName() throws Exception {
+    try (HttpForwarder forwarder = trusting()) {
+      // origin.test is vetted to the same 127.0.0.1 origin, whose certificate does not name it.
+      DestinationUnreachableException refused =
+          assertThrows(
+              DestinationUnreachableException.class,
+              () -> forward(forwarder, "https://origin.test:" + port() + "/"));
 
-            assertEquals("secure", response.text());
-            assertEquals("localhost", seen.get("sni"));
-            assertEquals("localhost:" + port(), seen.get("host"));
-        }
+      assertInstanceOf(SSLHandshakeException.class, refused.getCause());
+      assertTrue(refused.getMessage().contains("origin.test"), refused.getMessage());
     }
+  }
 
-    @Test
-    void verifiesAnIpLiteralAgainstTheCertificatesAddressesWithoutSni() throws Exception {
-        try (HttpForwarder forwarder = trusting()) {
-            OutboundResponse response = forward(forwarder, "https://127.0.0.1:" + port() + "/");
+  @Test
+  void refusesACertificateItDoesNotTrust() {
+    try (HttpForwarder forwarder = new HttpForwarder(ForwarderSettings.defaults())) {
+      DestinationUnreachableException refused =
+          assertThrows(
+              DestinationUnreachableException.class,
+              () -> forward(forwarder, "https://localhost:" + port() + "/"));
 
-            assertEquals("secure", response.text());
-            assertEquals("none", seen.get("sni"));
-        }
+      assertInstanceOf(SSLHandshakeException.class, refused.getCause());
     }
+  }
 
-    @Test
-    void refusesACertificateForAnotherName() throws Exception {
-        try (HttpForwarder forwarder = trusting()) {
-            // origin.test is vetted to the same 127.0.0.1 origin, whose certificate does not name it.
-            DestinationUnreachableException refused = assertThrows(DestinationUnreachableException.class,
-                    () -> forward(forwarder, "https://origin.test:" + port() + "/"));
-
-            assertInstanceOf(SSLHandshakeException.class, refused.getCause());
-            assertTrue(refused.getMessage().contains("origin.test"), refused.getMessage());
-        }
+  @Test
+  void keepsTlsConnectionsAliveForTheSameHost() throws Exception {
+    try (HttpForwarder forwarder = trusting()) {
+      clientPorts.clear();
+      for (int i = 0; i < 3; i++) {
+        assertEquals("secure", forward(forwarder, "https://localhost:" + port() + "/").text());
+      }
+      assertEquals(1, clientPorts.size(), "one connection, one client port: " + clientPorts);
     }
+  }
 
-    @Test
-    void refusesACertificateItDoesNotTrust() {
-        try (HttpForwarder forwarder = new HttpForwarder(ForwarderSettings.defaults())) {
-            DestinationUnreachableException refused = assertThrows(DestinationUnreachableException.class,
-                    () -> forward(forwarder, "https://localhost:" + port() + "/"));
+  private static OutboundResponse forward(HttpForwarder forwarder, String url) throws IOException {
+    OutboundRequest request = OutboundRequest.builder("GET", url).build();
+    return forwarder.forward(request, Origins.vet(request));
+  }
 
-            assertInstanceOf(SSLHandshakeException.class, refused.getCause());
-        }
-    }
+  private static HttpForwarder trusting() throws Exception {
+    return new HttpForwarder(
+        ForwarderSettings.defaults().withTrustedCertificates(certificate.asTrust()));
+  }
 
-    @Test
-    void keepsTlsConnectionsAliveForTheSameHost() throws Exception {
-        try (HttpForwarder forwarder = trusting()) {
-            clientPorts.clear();
-            for (int i = 0; i < 3; i++) {
-                assertEquals("secure", forward(forwarder, "https://localhost:" + port() + "/").text());
-            }
-            assertEquals(1, clientPorts.size(), "one connection, one client port: " + clientPorts);
-        }
-    }
-
-    private static OutboundResponse forward(HttpForwarder forwarder, String url) throws IOException {
-        OutboundRequest request = OutboundRequest.builder("GET", url).build();
-        return forwarder.forward(request, Origins.vet(request));
-    }
-
-    private static HttpForwarder trusting() throws Exception {
-        return new HttpForwarder(ForwarderSettings.defaults().withTrustedCertificates(certificate.asTrust()));
-    }
-
-    private static int port() {
-        return origin.getAddress().getPort();
-    }
+  private static int port() {
+    return origin.getAddress().getPort();
+  }
 }

@@ -16,32 +16,33 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AtomicFileTest {
 
-    @TempDir
-    Path root;
+  @TempDir Path root;
 
-    @Test
-    void replacesContentInPrivateFilesAndDirectories() throws IOException {
-        Path file = root.resolve("a/b/state.json");
-        assertEquals(Optional.empty(), AtomicFile.read(file));
+  @Test
+  void replacesContentInPrivateFilesAndDirectories() throws IOException {
+    Path file = root.resolve("a/b/state.json");
+    assertEquals(Optional.empty(), AtomicFile.read(file));
 
-        AtomicFile.write(file, "first");
-        AtomicFile.write(file, "second ✓");
+    AtomicFile.write(file, "first");
+    AtomicFile.write(file, "second ✓");
 
-        assertEquals(Optional.of("second ✓"), AtomicFile.read(file));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("a"))));
-        try (Stream<Path> files = Files.list(file.getParent())) {
-            assertEquals(List.of(file), files.toList(), "no temporary file is left");
-        }
+    assertEquals(Optional.of("second ✓"), AtomicFile.read(file));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    assertEquals(
+        "rwx------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("a"))));
+    try (Stream<Path> files = Files.list(file.getParent())) {
+      assertEquals(List.of(file), files.toList(), "no temporary file is left");
     }
+  }
 
-    @Test
-    void deleteSaysWhetherTheFileExisted() throws IOException {
-        Path file = root.resolve("state.json");
-        AtomicFile.write(file, "x");
+  @Test
+  void deleteSaysWhetherTheFileExisted() throws IOException {
+    Path file = root.resolve("state.json");
+    AtomicFile.write(file, "x");
 
-        assertTrue(AtomicFile.delete(file));
-        assertFalse(Files.exists(file));
-        assertFalse(AtomicFile.delete(file));
-    }
+    assertTrue(AtomicFile.delete(file));
+    assertFalse(Files.exists(file));
+    assertFalse(AtomicFile.delete(file));
+  }
 }

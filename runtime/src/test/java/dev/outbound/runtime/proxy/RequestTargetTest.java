@@ -8,41 +8,48 @@ import org.junit.jupiter.api.Test;
 
 class RequestTargetTest {
 
-    @Test
-    void absoluteFormIgnoresTheHostHeader() {
-        RequestTarget target = RequestTarget.parse("http://My.KV:8080/a/b%20c", "x=1", "evil.example", false);
-        assertEquals("http", target.scheme());
-        assertEquals("my.kv:8080", target.authority().toString());
-        assertEquals("/a/b%20c", target.path());
-        assertEquals("x=1", target.query());
-    }
+  @Test
+  void absoluteFormIgnoresTheHostHeader() {
+    RequestTarget target =
+        RequestTarget.parse("http://My.KV:8080/a/b%20c", "x=1", "evil.example", false);
+    assertEquals("http", target.scheme());
+    assertEquals("my.kv:8080", target.authority().toString());
+    assertEquals("/a/b%20c", target.path());
+    assertEquals("x=1", target.query());
+  }
 
-    @Test
-    void absoluteFormWithoutPathOrPortDefaults() {
-        RequestTarget target = RequestTarget.parse("HTTP://my.kv", null, null, false);
-        assertEquals("my.kv:80", target.authority().toString());
-        assertEquals("/", target.path());
-        assertNull(target.query());
-    }
+  @Test
+  void absoluteFormWithoutPathOrPortDefaults() {
+    RequestTarget target = RequestTarget.parse("HTTP://my.kv", null, null, false);
+    assertEquals("my.kv:80", target.authority().toString());
+    assertEquals("/", target.path());
+    assertNull(target.query());
+  }
 
-    @Test
-    void ipv6LiteralsKeepTheirBrackets() {
-        assertEquals("[::1]:8080", RequestTarget.parse("http://[::1]:8080/", null, null, false).authority().toString());
-    }
+  @Test
+  void ipv6LiteralsKeepTheirBrackets() {
+    assertEquals(
+        "[::1]:8080",
+        RequestTarget.parse("http://[::1]:8080/", null, null, false).authority().toString());
+  }
 
-    @Test
-    void originFormNeedsAListenerThatTakesIt() {
-        assertThrows(BadTargetException.class, () -> RequestTarget.parse("/k", null, "my.kv", false));
-        RequestTarget target = RequestTarget.parse("/k", null, "My.KV", true);
-        assertEquals("my.kv:80", target.authority().toString());
-        assertEquals("/k", target.path());
-        assertThrows(BadTargetException.class, () -> RequestTarget.parse("/k", null, null, true));
-    }
+  @Test
+  void originFormNeedsAListenerThatTakesIt() {
+    assertThrows(BadTargetException.class, () -> RequestTarget.parse("/k", null, "my.kv", false));
+    RequestTarget target = RequestTarget.parse("/k", null, "My.KV", true);
+    assertEquals("my.kv:80", target.authority().toString());
+    assertEquals("/k", target.path());
+    assertThrows(BadTargetException.class, () -> RequestTarget.parse("/k", null, null, true));
+  }
 
-    @Test
-    void rejectsWhatIsNotAPlainHttpTarget() {
-        for (String raw : new String[] {"https://my.kv/", "ftp://my.kv/", "*", "my.kv:443", "http://", "http://a b/"}) {
-            assertThrows(BadTargetException.class, () -> RequestTarget.parse(raw, null, "my.kv", true), raw);
-        }
+  @Test
+  void rejectsWhatIsNotAPlainHttpTarget() {
+    for (String raw :
+        new String[] {
+          "https://my.kv/", "ftp://my.kv/", "*", "my.kv:443", "http://", "http://a b/"
+        }) {
+      assertThrows(
+          BadTargetException.class, () -> RequestTarget.parse(raw, null, "my.kv", true), raw);
     }
+  }
 }

@@ -15,27 +15,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HostSecretsTest {
 
-    @TempDir
-    Path dir;
+  @TempDir Path dir;
 
-    @Test
-    void hidesTheDataDirectoryAndWhereEverySecretComesFrom() throws IOException {
-        Path dataDir = Files.createDirectory(dir.resolve("data"));
-        Path secretFile = Files.writeString(dir.resolve("token"), "secret\n");
-        OutboundConfig config = OutboundConfig.builder(dataDir)
-                .binding("FROM_ENV", node(Map.of("type", "secret", "env", "GITHUB_TOKEN")))
-                .binding("FROM_FILE", node(Map.of("type", "secret", "file", secretFile.toString())))
-                .binding("NOT_A_SECRET", node(Map.of("type", "kv", "file", dir.resolve("kv.db").toString())))
-                .build();
+  @Test
+  void hidesTheDataDirectoryAndWhereEverySecretComesFrom() throws IOException {
+    Path dataDir = Files.createDirectory(dir.resolve("data"));
+    Path secretFile = Files.writeString(dir.resolve("token"), "secret\n");
+    OutboundConfig config =
+        OutboundConfig.builder(dataDir)
+            .binding("FROM_ENV", node(Map.of("type", "secret", "env", "GITHUB_TOKEN")))
+            .binding("FROM_FILE", node(Map.of("type", "secret", "file", secretFile.toString())))
+            .binding(
+                "NOT_A_SECRET", node(Map.of("type", "kv", "file", dir.resolve("kv.db").toString())))
+            .build();
 
-        HostSecrets secrets = HostSecrets.of(config);
+    HostSecrets secrets = HostSecrets.of(config);
 
-        assertEquals(List.of(dataDir.toAbsolutePath()), secrets.directories());
-        assertEquals(List.of(secretFile.toAbsolutePath()), secrets.files());
-        assertEquals(List.of("GITHUB_TOKEN"), secrets.variables());
-    }
+    assertEquals(List.of(dataDir.toAbsolutePath()), secrets.directories());
+    assertEquals(List.of(secretFile.toAbsolutePath()), secrets.files());
+    assertEquals(List.of("GITHUB_TOKEN"), secrets.variables());
+  }
 
-    private static Config node(Map<String, String> values) {
-        return Config.just(ConfigSources.create(values));
-    }
+  private static Config node(Map<String, String> values) {
+    return Config.just(ConfigSources.create(values));
+  }
 }

@@ -11,64 +11,75 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The container class most server tests use: {@code test-app}, internet off, {@code *.evil.test} denied,
- * a handler per behaviour under test, and the secret binding {@code API_TOKEN}.
+ * The container class most server tests use: {@code test-app}, internet off, {@code *.evil.test}
+ * denied, a handler per behaviour under test, and the secret binding {@code API_TOKEN}.
  */
 public final class TestApp {
 
-    /** Released by tests that want {@code slow.test} to finish early. */
-    public static volatile CountDownLatch slowRelease = new CountDownLatch(1);
+  /** Released by tests that want {@code slow.test} to finish early. */
+  public static volatile CountDownLatch slowRelease = new CountDownLatch(1);
 
-    private final Secret apiToken;
+  private final Secret apiToken;
 
-    TestApp(Secret apiToken) {
-        this.apiToken = apiToken;
-    }
+  TestApp(Secret apiToken) {
+    this.apiToken = apiToken;
+  }
 
-    /** Echoes what routing saw, including headers that must never reach a handler. */
-    OutboundResponse kv(OutboundRequest request, OutboundContext context) {
-        return OutboundResponse.ok("kv " + request.method() + " " + request.url()
-                + " container=" + context.containerName()
-                + " class=" + context.containerClass()
-                + " proxy-authorization=" + request.header("Proxy-Authorization")
-                + " host-header=" + request.header("Host"));
-    }
+  /** Echoes what routing saw, including headers that must never reach a handler. */
+  OutboundResponse kv(OutboundRequest request, OutboundContext context) {
+    return OutboundResponse.ok(
+        "kv "
+            + request.method()
+            + " "
+            + request.url()
+            + " container="
+            + context.containerName()
+            + " class="
+            + context.containerClass()
+            + " proxy-authorization="
+            + request.header("Proxy-Authorization")
+            + " host-header="
+            + request.header("Host"));
+  }
 
-    OutboundResponse slow(OutboundRequest request) throws InterruptedException {
-        slowRelease.await(20, TimeUnit.SECONDS);
-        return OutboundResponse.ok("slow done");
-    }
+  OutboundResponse slow(OutboundRequest request) throws InterruptedException {
+    slowRelease.await(20, TimeUnit.SECONDS);
+    return OutboundResponse.ok("slow done");
+  }
 
-    OutboundResponse boom(OutboundRequest request) {
-        throw new IllegalStateException("secret internal detail");
-    }
+  OutboundResponse boom(OutboundRequest request) {
+    throw new IllegalStateException("secret internal detail");
+  }
 
-    /** A binding whose service is down, its failure wrapped as a handler's own code may wrap it. */
-    OutboundResponse down(OutboundRequest request) {
-        throw new IllegalStateException("lookup failed", new BindingUnavailableException(
-                "Redis redis://127.0.0.1:1 (namespace KV) did not answer", new SocketTimeoutException("read timed out")));
-    }
+  /** A binding whose service is down, its failure wrapped as a handler's own code may wrap it. */
+  OutboundResponse down(OutboundRequest request) {
+    throw new IllegalStateException(
+        "lookup failed",
+        new BindingUnavailableException(
+            "Redis redis://127.0.0.1:1 (namespace KV) did not answer",
+            new SocketTimeoutException("read timed out")));
+  }
 
-    /** Reads the body with the request's own default limit. */
-    OutboundResponse echo(OutboundRequest request) {
-        return OutboundResponse.ok("read " + request.bytes().length + " bytes");
-    }
+  /** Reads the body with the request's own default limit. */
+  OutboundResponse echo(OutboundRequest request) {
+    return OutboundResponse.ok("read " + request.bytes().length + " bytes");
+  }
 
-    OutboundResponse noContent(OutboundRequest request) {
-        return OutboundResponse.empty(204);
-    }
+  OutboundResponse noContent(OutboundRequest request) {
+    return OutboundResponse.empty(204);
+  }
 
-    /** Reads the body with a limit of its own, below the server's. */
-    OutboundResponse small(OutboundRequest request) {
-        return OutboundResponse.ok("read " + request.bytes(10).length + " bytes");
-    }
+  /** Reads the body with a limit of its own, below the server's. */
+  OutboundResponse small(OutboundRequest request) {
+    return OutboundResponse.ok("read " + request.bytes(10).length + " bytes");
+  }
 
-    /** Passes the request on with the API token injected, as the seed's canonical secret use. */
-    OutboundResponse fetch(OutboundRequest request, OutboundContext context) throws Exception {
-        return context.fetch(request.withHeader("Authorization", "Bearer " + apiToken.value()));
-    }
+  /** Passes the request on with the API token injected, as the seed's canonical secret use. */
+  OutboundResponse fetch(OutboundRequest request, OutboundContext context) throws Exception {
+    return context.fetch(request.withHeader("Authorization", "Bearer " + apiToken.value()));
+  }
 
-    OutboundResponse greet(OutboundRequest request, OutboundContext context, Params params) {
-        return OutboundResponse.ok("hello " + params.string("who") + " from " + request.host());
-    }
+  OutboundResponse greet(OutboundRequest request, OutboundContext context, Params params) {
+    return OutboundResponse.ok("hello " + params.string("who") + " from " + request.host());
+  }
 }

@@ -159,7 +159,9 @@ final class ActiveObject<T> implements ObjectActor {
   }
 
   private IllegalStateException stale() {
-    return new IllegalStateException("this stub of durable object " + id
-        + " was evicted and the object activated again; call get(id) for the current stub");
+    return new IllegalStateException(
+        "this stub of durable object "
+            + id
+            + " was evicted and the object activated again; call get(id) for the current stub");
   }
 }

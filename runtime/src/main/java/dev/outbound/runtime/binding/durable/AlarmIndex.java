@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The namespace's list of pending alarms, {@code _alarms.sqlite}, so that finding due alarms
- * after a restart reads one file instead of every object's.
+ * The namespace's list of pending alarms, {@code _alarms.sqlite}, so that finding due alarms after
+ * a restart reads one file instead of every object's.
  *
  * <p>The object's own file holds the truth; this index only says when to look. It is kept at or
  * before the truth: lowered before an object writes its alarm, set to the truth after the write
@@ -37,8 +37,9 @@ final class AlarmIndex implements AutoCloseable {
   static AlarmIndex open(Path directory) {
     Connection connection = SqliteFiles.open(directory.resolve(FILE_NAME));
     try (Statement statement = connection.createStatement()) {
-      statement.executeUpdate("CREATE TABLE IF NOT EXISTS pending_alarm"
-          + " (object_id TEXT PRIMARY KEY, at_millis INTEGER NOT NULL) WITHOUT ROWID");
+      statement.executeUpdate(
+          "CREATE TABLE IF NOT EXISTS pending_alarm"
+              + " (object_id TEXT PRIMARY KEY, at_millis INTEGER NOT NULL) WITHOUT ROWID");
       statement.executeUpdate(
           "CREATE INDEX IF NOT EXISTS pending_alarm_by_time ON pending_alarm (at_millis)");
       return new AlarmIndex(connection);
@@ -54,17 +55,21 @@ final class AlarmIndex implements AutoCloseable {
 
   /** Moves the entry of {@code id} to {@code at} if that is earlier, adding it if absent. */
   void lower(DurableObjectId id, Instant at) {
-    update("INSERT INTO pending_alarm (object_id, at_millis) VALUES (?, ?)"
-        + " ON CONFLICT (object_id) DO UPDATE SET at_millis = min(at_millis, excluded.at_millis)",
-        id.toString(), at.toEpochMilli());
+    update(
+        "INSERT INTO pending_alarm (object_id, at_millis) VALUES (?, ?) ON CONFLICT (object_id) DO"
+            + " UPDATE SET at_millis = min(at_millis, excluded.at_millis)",
+        id.toString(),
+        at.toEpochMilli());
   }
 
   /** Sets the entry of {@code id} to {@code at}, or removes it when empty. */
   void set(DurableObjectId id, Optional<Instant> at) {
     if (at.isPresent()) {
-      update("INSERT INTO pending_alarm (object_id, at_millis) VALUES (?, ?)"
-          + " ON CONFLICT (object_id) DO UPDATE SET at_millis = excluded.at_millis",
-          id.toString(), at.get().toEpochMilli());
+      update(
+          "INSERT INTO pending_alarm (object_id, at_millis) VALUES (?, ?)"
+              + " ON CONFLICT (object_id) DO UPDATE SET at_millis = excluded.at_millis",
+          id.toString(),
+          at.get().toEpochMilli());
     } else {
       update("DELETE FROM pending_alarm WHERE object_id = ?", id.toString());
     }
@@ -73,8 +78,10 @@ final class AlarmIndex implements AutoCloseable {
   /** Returns up to {@code limit} objects whose entries are due at {@code now}, earliest first. */
   List<DurableObjectId> due(Instant now, int limit) {
     lock.lock();
-    try (PreparedStatement statement = connection.prepareStatement("SELECT object_id"
-        + " FROM pending_alarm WHERE at_millis <= ? ORDER BY at_millis LIMIT ?")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT object_id"
+                + " FROM pending_alarm WHERE at_millis <= ? ORDER BY at_millis LIMIT ?")) {
       statement.setLong(1, now.toEpochMilli());
       statement.setInt(2, limit);
       List<DurableObjectId> due = new ArrayList<>();
@@ -94,8 +101,9 @@ final class AlarmIndex implements AutoCloseable {
   /** Returns the earliest entry after {@code now}, or empty if there is none. */
   Optional<Instant> earliestAfter(Instant now) {
     lock.lock();
-    try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT min(at_millis) FROM pending_alarm WHERE at_millis > ?")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT min(at_millis) FROM pending_alarm WHERE at_millis > ?")) {
       statement.setLong(1, now.toEpochMilli());
       try (ResultSet row = statement.executeQuery()) {
         row.next(); // min() always returns one row, NULL when no entry matches

@@ -18,8 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Delivers the alarms of one namespace: one virtual thread sleeps until the earliest entry of the
  * {@link AlarmIndex} is due and hands each due object to a virtual thread of its own. Delivery is
- * at least once: the entry stays in the index until the object has run its handler and cleared
- * it, and a failed delivery is retried with {@link AlarmBackoff}.
+ * at least once: the entry stays in the index until the object has run its handler and cleared it,
+ * and a failed delivery is retried with {@link AlarmBackoff}.
  *
  * <p>How often an alarm has failed is kept in memory, so a restart begins its count again.
  */
@@ -36,8 +36,10 @@ final class AlarmScheduler implements AutoCloseable {
   }
 
   private static final System.Logger LOG = System.getLogger(AlarmScheduler.class.getName());
+
   /** Most deliveries at once, so a backlog after a restart does not open every object at once. */
   private static final int MAX_DELIVERIES = 32;
+
   /** How long to wait before reading the index again after it failed. */
   private static final Duration INDEX_FAILURE_PAUSE = Duration.ofSeconds(1);
 
@@ -108,9 +110,11 @@ final class AlarmScheduler implements AutoCloseable {
         try {
           Instant now = clock.instant();
           dispatchDue(now);
-          waitNanos = index.earliestAfter(now)
-              .map(next -> Duration.between(now, next).toNanos())
-              .orElse(Long.MAX_VALUE);
+          waitNanos =
+              index
+                  .earliestAfter(now)
+                  .map(next -> Duration.between(now, next).toNanos())
+                  .orElse(Long.MAX_VALUE);
         } catch (RuntimeException e) {
           LOG.log(Level.ERROR, "reading the durable object alarm index failed", e);
           waitNanos = INDEX_FAILURE_PAUSE.toNanos();
@@ -146,13 +150,22 @@ final class AlarmScheduler implements AutoCloseable {
    */
   Optional<Instant> retry(DurableObjectId id, int failed, Exception cause) {
     if (failed > backoff.maxRetries()) {
-      LOG.log(Level.WARNING, "dropping the alarm of durable object " + id + " after "
-          + failed + " failed deliveries", cause);
+      LOG.log(
+          Level.WARNING,
+          "dropping the alarm of durable object " + id + " after " + failed + " failed deliveries",
+          cause);
       failures.remove(id);
       return Optional.empty();
     }
-    LOG.log(Level.INFO, "alarm of durable object " + id + " failed; retry " + failed + " of "
-        + backoff.maxRetries(), cause);
+    LOG.log(
+        Level.INFO,
+        "alarm of durable object "
+            + id
+            + " failed; retry "
+            + failed
+            + " of "
+            + backoff.maxRetries(),
+        cause);
     failures.put(id, failed);
     Instant at = clock.instant().plus(backoff.delayAfter(failed));
     index.set(id, Optional.of(at));
@@ -169,7 +182,9 @@ final class AlarmScheduler implements AutoCloseable {
           index.set(id, Optional.empty()); // the object cannot clear it: it does not activate
         }
       } catch (RuntimeException indexFailure) {
-        LOG.log(Level.ERROR, "rescheduling the alarm of durable object " + id + " failed",
+        LOG.log(
+            Level.ERROR,
+            "rescheduling the alarm of durable object " + id + " failed",
             indexFailure);
       }
     } finally {

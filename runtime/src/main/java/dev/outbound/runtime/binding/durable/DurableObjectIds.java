@@ -21,8 +21,9 @@ final class DurableObjectIds {
   /** Returns hex(SHA-256(namespace + "/" + name)): the same every run, distinct per namespace. */
   DurableObjectId fromName(String name) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256")
-          .digest((namespace + "/" + name).getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest((namespace + "/" + name).getBytes(StandardCharsets.UTF_8));
       return DurableObjectId.parse(HexFormat.of().formatHex(hash)).withName(name);
     } catch (NoSuchAlgorithmException e) {
       throw new AssertionError("every Java platform has SHA-256", e);

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * The keys a list selects, as one range: from {@code lower} (inclusive) to {@code upper}
- * (exclusive), either bound absent. A prefix becomes a range too, so SQLite answers every list
- * from the primary key index; its BINARY collation compares UTF-8 bytes, as {@link
- * Utf8#BYTE_ORDER} does.
+ * (exclusive), either bound absent. A prefix becomes a range too, so SQLite answers every list from
+ * the primary key index; its BINARY collation compares UTF-8 bytes, as {@link Utf8#BYTE_ORDER}
+ * does.
  */
 record KeyRange(Optional<String> lower, Optional<String> upper) {
 
@@ -17,12 +17,16 @@ record KeyRange(Optional<String> lower, Optional<String> upper) {
     Optional<String> upper = options.end();
     if (options.prefix().isPresent()) {
       String prefix = options.prefix().get();
-      lower = Optional.of(lower.filter(start -> Utf8.BYTE_ORDER.compare(start, prefix) > 0)
-          .orElse(prefix));
+      lower =
+          Optional.of(
+              lower.filter(start -> Utf8.BYTE_ORDER.compare(start, prefix) > 0).orElse(prefix));
       Optional<String> afterPrefix = firstAfterAllStartingWith(prefix);
       if (afterPrefix.isPresent()) {
-        upper = Optional.of(upper.filter(end -> Utf8.BYTE_ORDER.compare(end, afterPrefix.get()) < 0)
-            .orElse(afterPrefix.get()));
+        upper =
+            Optional.of(
+                upper
+                    .filter(end -> Utf8.BYTE_ORDER.compare(end, afterPrefix.get()) < 0)
+                    .orElse(afterPrefix.get()));
       }
     }
     return new KeyRange(lower, upper);

@@ -42,14 +42,15 @@ final class LiveObjects<T> implements AutoCloseable {
     this.bindings = bindings;
     this.alarms = alarms;
     this.handlesAlarms = AlarmHandler.class.isAssignableFrom(definition.objectClass());
-    this.current = Caffeine.newBuilder()
-        .maximumSize(maxOpenObjects)
-        // Evict in the calling thread, so the bound holds when get returns; the listener only
-        // starts a thread, as closing waits for the evicted object's running call.
-        .executor(Runnable::run)
-        .<DurableObjectId, ActiveObject<T>>removalListener(
-            (id, object, cause) -> Thread.startVirtualThread(() -> retire(object)))
-        .build();
+    this.current =
+        Caffeine.newBuilder()
+            .maximumSize(maxOpenObjects)
+            // Evict in the calling thread, so the bound holds when get returns; the listener only
+            // starts a thread, as closing waits for the evicted object's running call.
+            .executor(Runnable::run)
+            .<DurableObjectId, ActiveObject<T>>removalListener(
+                (id, object, cause) -> Thread.startVirtualThread(() -> retire(object)))
+            .build();
   }
 
   /** Returns the current activation of {@code id}, activating it if needed. */
@@ -94,7 +95,8 @@ final class LiveObjects<T> implements AutoCloseable {
 
   T construct(ActiveObject<T> object) {
     ObjectState state = new ObjectState(object.id(), object.storage());
-    return Objects.requireNonNull(definition.activate(state, object, bindings),
+    return Objects.requireNonNull(
+        definition.activate(state, object, bindings),
         () -> definition.getClass().getName() + ".activate returned null");
   }
 

@@ -26,9 +26,7 @@ final class ObjectAlarm {
   }
 
   Optional<Instant> get() {
-    return object.database()
-        .queryLong("SELECT alarm_millis FROM _outbound_object")
-        .stream()
+    return object.database().queryLong("SELECT alarm_millis FROM _outbound_object").stream()
         .mapToObj(Instant::ofEpochMilli)
         .findFirst();
   }
@@ -41,8 +39,9 @@ final class ObjectAlarm {
    */
   void set(Instant at) {
     if (!deliverable) {
-      throw new IllegalStateException(objectClass.getName()
-          + " does not implement AlarmHandler, so its alarm could never be delivered");
+      throw new IllegalStateException(
+          objectClass.getName()
+              + " does not implement AlarmHandler, so its alarm could never be delivered");
     }
     long millis;
     try {

@@ -1,9 +1,9 @@
 package dev.outbound.runtime.binding.durable;
 
 /**
- * Rethrows a checked exception without wrapping it. A stub's method declares the checked
- * exceptions of the method it wraps, and {@link dev.outbound.spi.ObjectActor#call} promises to
- * rethrow what the call throws, so the caller sees the exception it expects.
+ * Rethrows a checked exception without wrapping it. A stub's method declares the checked exceptions
+ * of the method it wraps, and {@link dev.outbound.spi.ObjectActor#call} promises to rethrow what
+ * the call throws, so the caller sees the exception it expects.
  */
 final class Rethrow {
 

@@ -10,12 +10,13 @@ import org.sqlite.SQLiteException;
 final class SqlFailures {
 
   /** Primary SQLite result codes that mean the file, not the query, is at fault. */
-  private static final Set<Integer> STORE_FAILURES = Set.of(
-      10, // SQLITE_IOERR
-      11, // SQLITE_CORRUPT
-      13, // SQLITE_FULL
-      14, // SQLITE_CANTOPEN
-      26); // SQLITE_NOTADB
+  private static final Set<Integer> STORE_FAILURES =
+      Set.of(
+          10, // SQLITE_IOERR
+          11, // SQLITE_CORRUPT
+          13, // SQLITE_FULL
+          14, // SQLITE_CANTOPEN
+          26); // SQLITE_NOTADB
 
   private SqlFailures() {}
 

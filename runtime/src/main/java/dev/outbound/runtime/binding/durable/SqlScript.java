@@ -124,8 +124,11 @@ final class SqlScript {
 
   private static void rejectReserved(String token, String name) {
     if (name.toLowerCase(Locale.ROOT).startsWith(RESERVED_PREFIX)) {
-      throw new IllegalArgumentException(token + ": names starting with " + RESERVED_PREFIX
-          + " are reserved for the runtime's own tables");
+      throw new IllegalArgumentException(
+          token
+              + ": names starting with "
+              + RESERVED_PREFIX
+              + " are reserved for the runtime's own tables");
     }
   }
 

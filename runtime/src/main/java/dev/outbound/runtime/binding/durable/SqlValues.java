@@ -25,9 +25,13 @@ final class SqlValues {
       case Double number -> statement.setDouble(parameter, number);
       case Boolean flag -> statement.setLong(parameter, flag ? 1 : 0);
       case byte[] bytes -> statement.setBytes(parameter, bytes);
-      default -> throw new IllegalArgumentException("binding " + parameter + " is a "
-          + value.getClass().getName()
-          + "; SQL bindings are null, String, Long, Integer, Double, Boolean or byte[]");
+      default ->
+          throw new IllegalArgumentException(
+              "binding "
+                  + parameter
+                  + " is a "
+                  + value.getClass().getName()
+                  + "; SQL bindings are null, String, Long, Integer, Double, Boolean or byte[]");
     }
   }
 

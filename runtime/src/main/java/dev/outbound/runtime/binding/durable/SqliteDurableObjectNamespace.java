@@ -22,8 +22,8 @@ import java.util.Objects;
  * run one at a time through its {@link dev.outbound.spi.ObjectActor}. At most {@link
  * DurableObjectSettings#maxOpenObjects} objects are open at once; an object the cache evicts is
  * closed after its running call, and the next {@code get} activates it again, running its
- * constructor over the state it left on disk. A stub held across an eviction keeps working while
- * no other activation of its object has happened since; otherwise its calls throw {@link
+ * constructor over the state it left on disk. A stub held across an eviction keeps working while no
+ * other activation of its object has happened since; otherwise its calls throw {@link
  * IllegalStateException}: call {@code get} per use rather than keeping stubs.
  */
 public final class SqliteDurableObjectNamespace<T>
@@ -38,12 +38,12 @@ public final class SqliteDurableObjectNamespace<T>
    * Opens the namespace {@code name} stored in {@code directory}, creating the directory if needed,
    * and starts delivering its pending alarms, including those from earlier runs.
    *
-   * @param name       the namespace's name, part of every id {@link #idFromName} derives
-   * @param directory  where its files are, by convention {@link #directoryUnder}
+   * @param name the namespace's name, part of every id {@link #idFromName} derives
+   * @param directory where its files are, by convention {@link #directoryUnder}
    * @param definition how to activate its objects
-   * @param bindings   the other bindings its objects' constructors take
-   * @param clock      the time alarms are compared with
-   * @param settings   how many objects stay open and how alarms are retried
+   * @param bindings the other bindings its objects' constructors take
+   * @param clock the time alarms are compared with
+   * @param settings how many objects stay open and how alarms are retried
    * @throws UncheckedIOException if the directory or the alarm index cannot be created
    */
   public SqliteDurableObjectNamespace(
@@ -68,8 +68,8 @@ public final class SqliteDurableObjectNamespace<T>
     this.alarmIndex = AlarmIndex.open(directory);
     this.alarms =
         new AlarmScheduler(alarmIndex, clock, settings.alarmBackoff(), this::deliverAlarm);
-    this.objects = new LiveObjects<>(
-        name, directory, definition, bindings, alarms, settings.maxOpenObjects());
+    this.objects =
+        new LiveObjects<>(name, directory, definition, bindings, alarms, settings.maxOpenObjects());
     alarms.start();
   }
 

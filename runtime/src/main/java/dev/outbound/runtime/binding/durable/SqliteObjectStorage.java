@@ -47,13 +47,14 @@ final class SqliteObjectStorage implements DurableObjectStorage {
   @Override
   public <R> R transaction(Function<DurableObjectStorage, R> body) {
     Objects.requireNonNull(body, "body");
-    return object.call(() -> {
-      try {
-        return object.database().inSavepoint(() -> body.apply(this));
-      } finally {
-        alarm.syncUnlessInTransaction();
-      }
-    });
+    return object.call(
+        () -> {
+          try {
+            return object.database().inSavepoint(() -> body.apply(this));
+          } finally {
+            alarm.syncUnlessInTransaction();
+          }
+        });
   }
 
   @Override
@@ -66,13 +67,14 @@ final class SqliteObjectStorage implements DurableObjectStorage {
   public Map<String, byte[]> get(Collection<String> keys) {
     StorageLimits.checkBatch(keys);
     keys.forEach(SqliteObjectStorage::checkKey);
-    return object.call(() -> {
-      Map<String, byte[]> values = new LinkedHashMap<>();
-      for (String key : keys) {
-        read(key).ifPresent(value -> values.put(key, value));
-      }
-      return values;
-    });
+    return object.call(
+        () -> {
+          Map<String, byte[]> values = new LinkedHashMap<>();
+          for (String key : keys) {
+            read(key).ifPresent(value -> values.put(key, value));
+          }
+          return values;
+        });
   }
 
   @Override
@@ -85,10 +87,15 @@ final class SqliteObjectStorage implements DurableObjectStorage {
   public void put(Map<String, byte[]> entries) {
     StorageLimits.checkBatch(entries.keySet());
     entries.forEach((key, value) -> StorageLimits.checkEntry(key, Objects.requireNonNull(value)));
-    object.run(() -> object.database().inSavepoint(() -> {
-      entries.forEach(this::write);
-      return null;
-    }));
+    object.run(
+        () ->
+            object
+                .database()
+                .inSavepoint(
+                    () -> {
+                      entries.forEach(this::write);
+                      return null;
+                    }));
   }
 
   @Override
@@ -101,13 +108,18 @@ final class SqliteObjectStorage implements DurableObjectStorage {
   public int delete(Collection<String> keys) {
     StorageLimits.checkBatch(keys);
     keys.forEach(SqliteObjectStorage::checkKey);
-    return object.call(() -> object.database().inSavepoint(() -> {
-      int deleted = 0;
-      for (String key : keys) {
-        deleted += remove(key) ? 1 : 0;
-      }
-      return deleted;
-    }));
+    return object.call(
+        () ->
+            object
+                .database()
+                .inSavepoint(
+                    () -> {
+                      int deleted = 0;
+                      for (String key : keys) {
+                        deleted += remove(key) ? 1 : 0;
+                      }
+                      return deleted;
+                    }));
   }
 
   @Override
@@ -123,38 +135,50 @@ final class SqliteObjectStorage implements DurableObjectStorage {
     }
     List<String> conditions = new ArrayList<>();
     List<Object> parameters = new ArrayList<>();
-    range.lower().ifPresent(lower -> {
-      conditions.add("key >= ?");
-      parameters.add(lower);
-    });
-    range.upper().ifPresent(upper -> {
-      conditions.add("key < ?");
-      parameters.add(upper);
-    });
+    range
+        .lower()
+        .ifPresent(
+            lower -> {
+              conditions.add("key >= ?");
+              parameters.add(lower);
+            });
+    range
+        .upper()
+        .ifPresent(
+            upper -> {
+              conditions.add("key < ?");
+              parameters.add(upper);
+            });
     parameters.add(options.limit().orElse(-1)); // SQLite reads a negative limit as none
-    String query = "SELECT key, value FROM _outbound_kv"
-        + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
-        + " ORDER BY key" + (options.reverse() ? " DESC" : "") + " LIMIT ?";
-    return object.call(() -> {
-      try (PreparedStatement statement = object.database().prepare(query, parameters.toArray());
-          ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          entries.put(rows.getString(1), rows.getBytes(2));
-        }
-        return Collections.unmodifiableSortedMap(entries);
-      } catch (SQLException e) {
-        throw SqlFailures.ofStore(e);
-      }
-    });
+    String query =
+        "SELECT key, value FROM _outbound_kv"
+            + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+            + " ORDER BY key"
+            + (options.reverse() ? " DESC" : "")
+            + " LIMIT ?";
+    return object.call(
+        () -> {
+          try (PreparedStatement statement =
+                  object.database().prepare(query, parameters.toArray());
+              ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              entries.put(rows.getString(1), rows.getBytes(2));
+            }
+            return Collections.unmodifiableSortedMap(entries);
+          } catch (SQLException e) {
+            throw SqlFailures.ofStore(e);
+          }
+        });
   }
 
   @Override
   public void setAlarm(Instant at) {
     Objects.requireNonNull(at, "at");
-    object.run(() -> {
-      alarm.set(at);
-      alarm.syncUnlessInTransaction();
-    });
+    object.run(
+        () -> {
+          alarm.set(at);
+          alarm.syncUnlessInTransaction();
+        });
   }
 
   @Override
@@ -164,27 +188,30 @@ final class SqliteObjectStorage implements DurableObjectStorage {
 
   @Override
   public void deleteAlarm() {
-    object.run(() -> {
-      alarm.delete();
-      alarm.syncUnlessInTransaction();
-    });
+    object.run(
+        () -> {
+          alarm.delete();
+          alarm.syncUnlessInTransaction();
+        });
   }
 
   @Override
   public void deleteAll() {
-    object.run(() -> {
-      ObjectDatabase database = object.database();
-      try {
-        database.inSavepoint(() -> {
-          dropUserSchema(database);
-          database.update("DELETE FROM _outbound_kv");
-          alarm.delete();
-          return null;
+    object.run(
+        () -> {
+          ObjectDatabase database = object.database();
+          try {
+            database.inSavepoint(
+                () -> {
+                  dropUserSchema(database);
+                  database.update("DELETE FROM _outbound_kv");
+                  alarm.delete();
+                  return null;
+                });
+          } finally {
+            alarm.syncUnlessInTransaction();
+          }
         });
-      } finally {
-        alarm.syncUnlessInTransaction();
-      }
-    });
   }
 
   /** The alarm, for delivery by the scheduler. */
@@ -203,8 +230,13 @@ final class SqliteObjectStorage implements DurableObjectStorage {
   }
 
   private void write(String key, byte[] value) {
-    object.database().update("INSERT INTO _outbound_kv (key, value) VALUES (?, ?)"
-        + " ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value);
+    object
+        .database()
+        .update(
+            "INSERT INTO _outbound_kv (key, value) VALUES (?, ?)"
+                + " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            key,
+            value);
   }
 
   private boolean remove(String key) {
@@ -214,11 +246,13 @@ final class SqliteObjectStorage implements DurableObjectStorage {
   /** Drops the user's tables and views (with their indexes and triggers), not the runtime's. */
   private static void dropUserSchema(ObjectDatabase database) {
     List<String> drops = new ArrayList<>();
-    try (PreparedStatement statement = database.prepare("SELECT type, name FROM sqlite_schema"
-            + " WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-            + " AND name NOT LIKE '\\_outbound\\_%' ESCAPE '\\'"
-            // Virtual tables first: dropping one drops its shadow tables.
-            + " ORDER BY sql LIKE 'CREATE VIRTUAL%' DESC");
+    try (PreparedStatement statement =
+            database.prepare(
+                "SELECT type, name FROM sqlite_schema"
+                    + " WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+                    + " AND name NOT LIKE '\\_outbound\\_%' ESCAPE '\\'"
+                    // Virtual tables first: dropping one drops its shadow tables.
+                    + " ORDER BY sql LIKE 'CREATE VIRTUAL%' DESC");
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
         String name = rows.getString(2).replace("\"", "\"\"");

@@ -17,9 +17,9 @@ import java.util.Objects;
  * The SQL API of one object. {@code exec} runs every statement of the query, as Cloudflare's does,
  * all or none, taking the bindings in order; the cursor holds the rows of the last statement.
  *
- * <p>{@code rowsRead} counts the rows the statements returned and {@code rowsWritten} the rows
- * they inserted, updated or deleted (SQLite's {@code total_changes()}): the JDBC driver does not
- * expose SQLite's count of rows scanned, which Cloudflare reports as rows read.
+ * <p>{@code rowsRead} counts the rows the statements returned and {@code rowsWritten} the rows they
+ * inserted, updated or deleted (SQLite's {@code total_changes()}): the JDBC driver does not expose
+ * SQLite's count of rows scanned, which Cloudflare reports as rows read.
  */
 final class SqliteSql implements SqlStorage {
 
@@ -33,19 +33,24 @@ final class SqliteSql implements SqlStorage {
   public SqlCursor exec(String query, Object... bindings) {
     Objects.requireNonNull(bindings, "bindings");
     List<String> statements = SqlScript.statements(query);
-    return object.call(() -> {
-      ObjectDatabase database = object.database();
-      return statements.size() == 1
-          ? run(database, statements, bindings)
-          : database.inSavepoint(() -> run(database, statements, bindings));
-    });
+    return object.call(
+        () -> {
+          ObjectDatabase database = object.database();
+          return statements.size() == 1
+              ? run(database, statements, bindings)
+              : database.inSavepoint(() -> run(database, statements, bindings));
+        });
   }
 
   @Override
   public long databaseSize() {
-    return object.call(() -> object.database()
-        .queryLong("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")
-        .orElseThrow());
+    return object.call(
+        () ->
+            object
+                .database()
+                .queryLong(
+                    "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")
+                .orElseThrow());
   }
 
   private static SqlCursor run(

@@ -9,7 +9,7 @@
  *
  * <p>Concurrency: each activation has a fair reentrant lock that every stub method and every
  * storage call takes, so an object runs one call at a time; no {@code synchronized}, as objects run
- * on virtual threads. {@code OpenFiles} lets one activation per object hold its file, so an
- * evicted activation finishes its call before a new one starts.
+ * on virtual threads. {@code OpenFiles} lets one activation per object hold its file, so an evicted
+ * activation finishes its call before a new one starts.
  */
 package dev.outbound.runtime.binding.durable;

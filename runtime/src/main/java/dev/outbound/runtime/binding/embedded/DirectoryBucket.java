@@ -32,8 +32,8 @@ import java.util.concurrent.locks.Lock;
 
 /**
  * An object bucket in a local directory (see {@link DirectoryBucketLayout} for the files). A put
- * streams the body to a temp file, forces it to disk and renames it over the object's file, so readers
- * see the old object or the new one and an acknowledged put survives a crash.
+ * streams the body to a temp file, forces it to disk and renames it over the object's file, so
+ * readers see the old object or the new one and an acknowledged put survives a crash.
  *
  * <p>Keys are listed from an index in memory, rebuilt at open by reading every object file, that
  * costs about 200 bytes per object plus its key. One bucket at a time may have a directory open,
@@ -58,10 +58,11 @@ public final class DirectoryBucket implements ObjectBucket, AutoCloseable {
   }
 
   /**
-   * Opens the bucket in {@code root}, creating it if needed, deleting what a crash left half-written,
-   * and reading every object's info into the index.
+   * Opens the bucket in {@code root}, creating it if needed, deleting what a crash left
+   * half-written, and reading every object's info into the index.
    *
-   * @throws IllegalStateException if another bucket, in this process or another, has {@code root} open
+   * @throws IllegalStateException if another bucket, in this process or another, has {@code root}
+   *     open
    * @throws UncheckedIOException if the directory cannot be read or written
    */
   public static DirectoryBucket open(Path root) {
@@ -83,7 +84,8 @@ public final class DirectoryBucket implements ObjectBucket, AutoCloseable {
   }
 
   private static FileChannel lockOwnership(DirectoryBucketLayout layout) throws IOException {
-    FileChannel file = FileChannel.open(layout.ownerLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel file =
+        FileChannel.open(layout.ownerLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = file.tryLock();
@@ -92,7 +94,8 @@ public final class DirectoryBucket implements ObjectBucket, AutoCloseable {
     }
     if (lock == null) {
       file.close();
-      throw new IllegalStateException("bucket directory " + layout.root() + " is already open in another bucket");
+      throw new IllegalStateException(
+          "bucket directory " + layout.root() + " is already open in another bucket");
     }
     return file;
   }
@@ -135,12 +138,14 @@ public final class DirectoryBucket implements ObjectBucket, AutoCloseable {
       if (!options.onlyIf().test(info)) {
         return Optional.of(new StoredObject(info, Optional.empty()));
       }
-      Optional<ResolvedRange> range = options.range().map(requested -> requested.resolve(info.size()));
+      Optional<ResolvedRange> range =
+          options.range().map(requested -> requested.resolve(info.size()));
       long offset = range.map(ResolvedRange::offset).orElse(0L);
       long length = range.map(ResolvedRange::length).orElse(info.size());
       InputStream body = new DirectoryBucketBodyStream(channel, offset, length);
       bodyOwnsChannel = true;
-      return Optional.of(new StoredObject(range.map(info::withRange).orElse(info), Optional.of(body)));
+      return Optional.of(
+          new StoredObject(range.map(info::withRange).orElse(info), Optional.of(body)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read object " + key, e);
     } finally {
@@ -154,32 +159,49 @@ public final class DirectoryBucket implements ObjectBucket, AutoCloseable {
   public Optional<ObjectInfo> put(String key, InputStream body, PutOptions options) {
     ObjectLimits.checkKey(key);
     try (DirectoryBucketTempFile temp = DirectoryBucketTempFile.create(layout.newTempFile())) {
-      DirectoryBucketTempFile.Digests digests = temp.copyFrom(body, options.sha256Hex().isPresent());
+      DirectoryBucketTempFile.Digests digests =
+          temp.copyFrom(body, options.sha256Hex().isPresent());
       checkDigest("MD5", options.md5Hex(), Optional.of(digests.md5()));
       checkDigest("SHA-256", options.sha256Hex(), digests.sha256());
-      return publish(key, temp, digests.size(), HEX.formatHex(digests.md5()),
-          options.httpMetadata(), options.customMetadata(), options.onlyIf());
+      return publish(
+          key,
+          temp,
+          digests.size(),
+          HEX.formatHex(digests.md5()),
+          options.httpMetadata(),
+          options.customMetadata(),
+          options.onlyIf());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write object " + key, e);
     }
   }
 
-  /** Rejects the body if a checksum was given and differs; {@code actual} is present whenever one was. */
-  private static void checkDigest(String algorithm, Optional<String> expectedHex, Optional<byte[]> actual) {
+  /**
+   * Rejects the body if a checksum was given and differs; {@code actual} is present whenever one
+   * was.
+   */
+  private static void checkDigest(
+      String algorithm, Optional<String> expectedHex, Optional<byte[]> actual) {
     if (expectedHex.isEmpty()) {
       return;
     }
     String actualHex = HEX.formatHex(actual.orElseThrow());
     if (!expectedHex.get().equals(actualHex)) {
-      throw new IllegalArgumentException("body " + algorithm + " is " + actualHex
-          + " but the put expected " + expectedHex.get() + "; nothing was written");
+      throw new IllegalArgumentException(
+          "body "
+              + algorithm
+              + " is "
+              + actualHex
+              + " but the put expected "
+              + expectedHex.get()
+              + "; nothing was written");
     }
   }
 
   /**
    * Publishes a temp file holding a body of {@code size} bytes as the object under {@code key}, if
-   * the current object passes {@code onlyIf}. Holding the key's lock from the test to the rename makes
-   * a conditional put atomic with respect to other writes of the key.
+   * the current object passes {@code onlyIf}. Holding the key's lock from the test to the rename
+   * makes a conditional put atomic with respect to other writes of the key.
    */
   Optional<ObjectInfo> publish(
       String key,
@@ -201,7 +223,8 @@ public final class DirectoryBucket implements ObjectBucket, AutoCloseable {
       }
       // Milliseconds, as R2 and S3 report upload times.
       Instant uploaded = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-      ObjectInfo info = new ObjectInfo(key, size, etag, uploaded, httpMetadata, customMetadata, Optional.empty());
+      ObjectInfo info =
+          new ObjectInfo(key, size, etag, uploaded, httpMetadata, customMetadata, Optional.empty());
       temp.finish(info);
       layout.publishObject(temp.path(), key);
       index.put(info);
@@ -242,7 +265,8 @@ public final class DirectoryBucket implements ObjectBucket, AutoCloseable {
     ObjectLimits.checkKey(key);
     boolean hasChecksum = options.md5Hex().isPresent() || options.sha256Hex().isPresent();
     if (!options.onlyIf().equals(Conditions.none()) || hasChecksum) {
-      throw new IllegalArgumentException("a multipart upload takes metadata only, not conditions or checksums");
+      throw new IllegalArgumentException(
+          "a multipart upload takes metadata only, not conditions or checksums");
     }
     try {
       return DirectoryBucketUpload.create(

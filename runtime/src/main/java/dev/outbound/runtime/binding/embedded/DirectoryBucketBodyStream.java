@@ -7,8 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
- * Streams a byte range of an open object file straight into the caller's buffer, and closes the file
- * when closed. The open file keeps the version it was opened on readable even after it is replaced.
+ * Streams a byte range of an open object file straight into the caller's buffer, and closes the
+ * file when closed. The open file keeps the version it was opened on readable even after it is
+ * replaced.
  */
 final class DirectoryBucketBodyStream extends InputStream {
 

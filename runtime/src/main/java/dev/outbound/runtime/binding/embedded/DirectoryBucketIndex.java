@@ -14,10 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * The keys of a directory bucket in UTF-8 byte order, kept in memory and rebuilt from the object files
- * at open, so a list never scans the disk. Each object costs about 200 bytes plus its key (240 bytes
- * measured with a 10-character key): a skip list node, the key, and an {@link ObjectInfo} without
- * metadata, which holds an etag string and an {@link java.time.Instant}.
+ * The keys of a directory bucket in UTF-8 byte order, kept in memory and rebuilt from the object
+ * files at open, so a list never scans the disk. Each object costs about 200 bytes plus its key
+ * (240 bytes measured with a 10-character key): a skip list node, the key, and an {@link
+ * ObjectInfo} without metadata, which holds an etag string and an {@link java.time.Instant}.
  */
 final class DirectoryBucketIndex {
 
@@ -28,8 +28,16 @@ final class DirectoryBucketIndex {
 
   /** Records {@code info}, dropping its metadata, which lists do not return. */
   void put(ObjectInfo info) {
-    objects.put(info.key(), new ObjectInfo(
-        info.key(), info.size(), info.etag(), info.uploaded(), NO_HTTP_METADATA, Map.of(), Optional.empty()));
+    objects.put(
+        info.key(),
+        new ObjectInfo(
+            info.key(),
+            info.size(),
+            info.etag(),
+            info.uploaded(),
+            NO_HTTP_METADATA,
+            Map.of(),
+            Optional.empty()));
   }
 
   void remove(String key) {
@@ -42,8 +50,8 @@ final class DirectoryBucketIndex {
   }
 
   /**
-   * Lists one page. The cursor is the last key or delimited prefix returned, so the next page starts
-   * after it; keys under a delimited prefix are skipped in one jump.
+   * Lists one page. The cursor is the last key or delimited prefix returned, so the next page
+   * starts after it; keys under a delimited prefix are skipped in one jump.
    *
    * @throws IllegalArgumentException if the cursor was not made by this index, or the prefix or
    *     delimiter is not valid UTF-8
@@ -57,13 +65,15 @@ final class DirectoryBucketIndex {
     List<ObjectInfo> listed = new ArrayList<>();
     List<String> delimitedPrefixes = new ArrayList<>();
     String last = cursor.orElse(null);
-    Map.Entry<String, ObjectInfo> entry = cursor
-        .filter(after -> Utf8.BYTE_ORDER.compare(after, prefix) >= 0)
-        .map(objects::higherEntry)
-        .orElseGet(() -> objects.ceilingEntry(prefix));
+    Map.Entry<String, ObjectInfo> entry =
+        cursor
+            .filter(after -> Utf8.BYTE_ORDER.compare(after, prefix) >= 0)
+            .map(objects::higherEntry)
+            .orElseGet(() -> objects.ceilingEntry(prefix));
     while (entry != null && entry.getKey().startsWith(prefix)) {
       String key = entry.getKey();
-      Optional<String> group = options.delimiter().flatMap(delimiter -> rolledUp(key, prefix, delimiter));
+      Optional<String> group =
+          options.delimiter().flatMap(delimiter -> rolledUp(key, prefix, delimiter));
       String item = group.orElse(key);
       if (!item.equals(last)) {
         if (listed.size() + delimitedPrefixes.size() == options.limit()) {
@@ -76,20 +86,26 @@ final class DirectoryBucketIndex {
         }
         last = item;
       }
-      entry = group.isPresent()
-          ? upperBound(group.get()).map(objects::ceilingEntry).orElse(null)
-          : objects.higherEntry(key);
+      entry =
+          group.isPresent()
+              ? upperBound(group.get()).map(objects::ceilingEntry).orElse(null)
+              : objects.higherEntry(key);
     }
     return new ObjectList(listed, delimitedPrefixes, false, Optional.empty());
   }
 
-  /** Returns {@code key} up to and including the first {@code delimiter} after {@code prefix}, if any. */
+  /**
+   * Returns {@code key} up to and including the first {@code delimiter} after {@code prefix}, if
+   * any.
+   */
   private static Optional<String> rolledUp(String key, String prefix, String delimiter) {
     int at = key.indexOf(delimiter, prefix.length());
     return at < 0 ? Optional.empty() : Optional.of(key.substring(0, at + delimiter.length()));
   }
 
-  /** Returns the least string above every string that starts with {@code prefix}, if there is one. */
+  /**
+   * Returns the least string above every string that starts with {@code prefix}, if there is one.
+   */
   private static Optional<String> upperBound(String prefix) {
     int end = prefix.length();
     while (end > 0) {
@@ -103,7 +119,9 @@ final class DirectoryBucketIndex {
   }
 
   private static String encodeCursor(String last) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(last.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(last.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String decodeCursor(String cursor) {

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** How a directory bucket writes object info and metadata as JSON maps for {@link dev.outbound.json.Json}. */
+/**
+ * How a directory bucket writes object info and metadata as JSON maps for {@link
+ * dev.outbound.json.Json}.
+ */
 final class DirectoryBucketJson {
 
   private DirectoryBucketJson() {}

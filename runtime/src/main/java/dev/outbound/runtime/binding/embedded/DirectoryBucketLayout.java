@@ -49,7 +49,9 @@ final class DirectoryBucketLayout {
     this.tmp = root.resolve("tmp");
   }
 
-  /** Creates the directories under {@code root} where missing; shards are made as keys need them. */
+  /**
+   * Creates the directories under {@code root} where missing; shards are made as keys need them.
+   */
   static DirectoryBucketLayout create(Path root) throws IOException {
     DirectoryBucketLayout layout = new DirectoryBucketLayout(root);
     for (Path directory : List.of(layout.objects, layout.uploads, layout.tmp)) {
@@ -93,7 +95,9 @@ final class DirectoryBucketLayout {
    * so that no id reaches outside {@code uploads/}.
    */
   Optional<Path> uploadDirectory(String uploadId) {
-    return UPLOAD_ID.matcher(uploadId).matches() ? Optional.of(uploads.resolve(uploadId)) : Optional.empty();
+    return UPLOAD_ID.matcher(uploadId).matches()
+        ? Optional.of(uploads.resolve(uploadId))
+        : Optional.empty();
   }
 
   static Path manifest(Path uploadDirectory) {
@@ -110,7 +114,9 @@ final class DirectoryBucketLayout {
     syncDirectory(uploads);
   }
 
-  /** Publishes a finished temp file as the object file of {@code key}, creating its shard if needed. */
+  /**
+   * Publishes a finished temp file as the object file of {@code key}, creating its shard if needed.
+   */
   void publishObject(Path tempFile, String key) throws IOException {
     Path target = objectFile(key);
     Path shard = target.getParent();
@@ -122,11 +128,13 @@ final class DirectoryBucketLayout {
   }
 
   /**
-   * Moves a finished temp file over {@code target} in one atomic rename, then syncs the directory so
-   * the rename survives a crash. A reader that opened the file it replaces keeps reading that one.
+   * Moves a finished temp file over {@code target} in one atomic rename, then syncs the directory
+   * so the rename survives a crash. A reader that opened the file it replaces keeps reading that
+   * one.
    */
   void publish(Path tempFile, Path target) throws IOException {
-    Files.move(tempFile, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        tempFile, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     syncDirectory(target.getParent());
   }
 
@@ -149,8 +157,8 @@ final class DirectoryBucketLayout {
   }
 
   /**
-   * Deletes what a crash may have left: everything in tmp, and upload directories whose manifest was
-   * never written.
+   * Deletes what a crash may have left: everything in tmp, and upload directories whose manifest
+   * was never written.
    */
   void removeLeftovers() throws IOException {
     for (Path leftover : children(tmp)) {
@@ -171,22 +179,26 @@ final class DirectoryBucketLayout {
 
   private static void deleteTree(Path path) throws IOException {
     try {
-      Files.walkFileTree(path, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          path,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+                throws IOException {
+              Files.delete(file);
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
-          if (failure != null) {
-            throw failure;
-          }
-          Files.delete(directory);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult postVisitDirectory(Path directory, IOException failure)
+                throws IOException {
+              if (failure != null) {
+                throw failure;
+              }
+              Files.delete(directory);
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (NoSuchFileException alreadyGone) {
       // Nothing left to delete.
     }

@@ -5,8 +5,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A fixed set of locks that names hash onto, so that calls on one name run one at a time without
- * keeping a lock per name. {@link ReentrantLock} rather than {@code synchronized} because calls run on
- * virtual threads, which a monitor held across file I/O would pin.
+ * keeping a lock per name. {@link ReentrantLock} rather than {@code synchronized} because calls run
+ * on virtual threads, which a monitor held across file I/O would pin.
  */
 final class DirectoryBucketLocks {
 

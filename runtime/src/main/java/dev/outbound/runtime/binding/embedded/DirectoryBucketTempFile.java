@@ -34,7 +34,8 @@ final class DirectoryBucketTempFile implements AutoCloseable {
   record Digests(long size, byte[] md5, Optional<byte[]> sha256) {}
 
   static DirectoryBucketTempFile create(Path path) throws IOException {
-    FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     return new DirectoryBucketTempFile(path, channel);
   }
 
@@ -45,7 +46,8 @@ final class DirectoryBucketTempFile implements AutoCloseable {
   /**
    * Streams {@code body} to the end of the file through one small buffer, digesting it on the way.
    *
-   * @throws dev.outbound.binding.BindingLimitException as soon as the body passes {@link ObjectLimits#MAX_UPLOAD_BYTES}
+   * @throws dev.outbound.binding.BindingLimitException as soon as the body passes {@link
+   *     ObjectLimits#MAX_UPLOAD_BYTES}
    */
   Digests copyFrom(InputStream body, boolean withSha256) throws IOException {
     MessageDigest md5 = digest("MD5");
@@ -65,7 +67,10 @@ final class DirectoryBucketTempFile implements AutoCloseable {
     return new Digests(size, md5.digest(), sha256.map(MessageDigest::digest));
   }
 
-  /** Appends the first {@code length} bytes of {@code source}, copied by the kernel rather than through the heap. */
+  /**
+   * Appends the first {@code length} bytes of {@code source}, copied by the kernel rather than
+   * through the heap.
+   */
   void append(FileChannel source, long length) throws IOException {
     long copied = 0;
     while (copied < length) {

@@ -72,8 +72,13 @@ final class DirectoryBucketUpload implements MultipartUpload {
     manifest.put("customMetadata", customMetadata);
     Path temp = layout.newTempFile();
     try {
-      Files.writeString(temp, Json.write(manifest), StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+      Files.writeString(
+          temp,
+          Json.write(manifest),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE,
+          StandardOpenOption.SYNC);
       layout.publish(temp, DirectoryBucketLayout.manifest(directory));
     } finally {
       Files.deleteIfExists(temp);
@@ -98,8 +103,15 @@ final class DirectoryBucketUpload implements MultipartUpload {
     try (DirectoryBucketTempFile temp = DirectoryBucketTempFile.create(layout.newTempFile())) {
       DirectoryBucketTempFile.Digests digests = temp.copyFrom(body, false);
       String etag = HEX.formatHex(digests.md5());
-      temp.finish(new ObjectInfo(
-          key, digests.size(), etag, Instant.now(), HttpMetadata.empty(), Map.of(), Optional.empty()));
+      temp.finish(
+          new ObjectInfo(
+              key,
+              digests.size(),
+              etag,
+              Instant.now(),
+              HttpMetadata.empty(),
+              Map.of(),
+              Optional.empty()));
       lock.lock();
       try {
         existingDirectory();
@@ -109,7 +121,8 @@ final class DirectoryBucketUpload implements MultipartUpload {
       }
       return new UploadedPart(partNumber, etag);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot store part " + partNumber + " of upload " + uploadId, e);
+      throw new UncheckedIOException(
+          "cannot store part " + partNumber + " of upload " + uploadId, e);
     }
   }
 
@@ -132,10 +145,17 @@ final class DirectoryBucketUpload implements MultipartUpload {
         }
         // S3's multipart etag: the MD5 of the parts' binary MD5s, then the part count.
         String etag = HEX.formatHex(partDigests.digest()) + "-" + parts.size();
-        ObjectInfo info = bucket.publish(key, temp, size, etag,
-            DirectoryBucketJson.httpMetadata(manifest.get("httpMetadata")),
-            DirectoryBucketJson.customMetadata(manifest.get("customMetadata")),
-            Conditions.none()).orElseThrow();
+        ObjectInfo info =
+            bucket
+                .publish(
+                    key,
+                    temp,
+                    size,
+                    etag,
+                    DirectoryBucketJson.httpMetadata(manifest.get("httpMetadata")),
+                    DirectoryBucketJson.customMetadata(manifest.get("customMetadata")),
+                    Conditions.none())
+                .orElseThrow();
         layout.deleteUpload(directory);
         return info;
       }
@@ -162,10 +182,11 @@ final class DirectoryBucketUpload implements MultipartUpload {
   private record StoredPart(Path file, long size, String etag) {}
 
   /**
-   * Checks that {@code parts} ascend, were uploaded with these etags, and all but the last are large
-   * enough, and returns them as stored.
+   * Checks that {@code parts} ascend, were uploaded with these etags, and all but the last are
+   * large enough, and returns them as stored.
    */
-  private List<StoredPart> checkedParts(Path directory, List<UploadedPart> parts) throws IOException {
+  private List<StoredPart> checkedParts(Path directory, List<UploadedPart> parts)
+      throws IOException {
     if (parts.isEmpty()) {
       throw new IllegalArgumentException("a multipart upload completes with at least one part");
     }
@@ -174,19 +195,32 @@ final class DirectoryBucketUpload implements MultipartUpload {
     for (int i = 0; i < parts.size(); i++) {
       UploadedPart part = parts.get(i);
       if (part.partNumber() <= previous) {
-        throw new IllegalArgumentException("parts must be in ascending part number order, but part "
-            + part.partNumber() + " follows part " + previous);
+        throw new IllegalArgumentException(
+            "parts must be in ascending part number order, but part "
+                + part.partNumber()
+                + " follows part "
+                + previous);
       }
       previous = part.partNumber();
       StoredPart storedPart = readPart(directory, part.partNumber());
       if (!storedPart.etag().equals(part.etag())) {
         throw new IllegalArgumentException(
-            "part " + part.partNumber() + " has etag " + storedPart.etag() + ", not " + part.etag());
+            "part "
+                + part.partNumber()
+                + " has etag "
+                + storedPart.etag()
+                + ", not "
+                + part.etag());
       }
       boolean last = i == parts.size() - 1;
       if (!last && storedPart.size() < ObjectLimits.MIN_PART_BYTES) {
-        throw new IllegalArgumentException("part " + part.partNumber() + " is " + storedPart.size()
-            + " bytes; every part but the last must be at least " + ObjectLimits.MIN_PART_BYTES);
+        throw new IllegalArgumentException(
+            "part "
+                + part.partNumber()
+                + " is "
+                + storedPart.size()
+                + " bytes; every part but the last must be at least "
+                + ObjectLimits.MIN_PART_BYTES);
       }
       stored.add(storedPart);
     }
@@ -199,27 +233,41 @@ final class DirectoryBucketUpload implements MultipartUpload {
       ObjectInfo info = DirectoryBucketObjectFile.readInfo(channel);
       return new StoredPart(file, info.size(), info.etag());
     } catch (NoSuchFileException missing) {
-      throw new IllegalArgumentException("part " + partNumber + " was never uploaded to upload " + uploadId);
+      throw new IllegalArgumentException(
+          "part " + partNumber + " was never uploaded to upload " + uploadId);
     }
   }
 
   /** Returns the upload's directory if the upload exists for this key. */
   private Path existingDirectory() {
-    return layout.uploadDirectory(uploadId)
-        .filter(directory -> readManifest(directory).map(manifest -> key.equals(manifest.get("key"))).orElse(false))
-        .orElseThrow(() -> new IllegalStateException(
-            "no multipart upload " + uploadId + " to " + key + "; it was completed, aborted or never created"));
+    return layout
+        .uploadDirectory(uploadId)
+        .filter(
+            directory ->
+                readManifest(directory)
+                    .map(manifest -> key.equals(manifest.get("key")))
+                    .orElse(false))
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no multipart upload "
+                        + uploadId
+                        + " to "
+                        + key
+                        + "; it was completed, aborted or never created"));
   }
 
   /** Reads the manifest of the upload in {@code directory}, or empty if there is none. */
   private static Optional<Map<String, Object>> readManifest(Path directory) {
     try {
-      String json = Files.readString(DirectoryBucketLayout.manifest(directory), StandardCharsets.UTF_8);
+      String json =
+          Files.readString(DirectoryBucketLayout.manifest(directory), StandardCharsets.UTF_8);
       return Optional.of(Json.parseObject(json));
     } catch (NoSuchFileException missing) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the manifest of upload " + directory.getFileName(), e);
+      throw new UncheckedIOException(
+          "cannot read the manifest of upload " + directory.getFileName(), e);
     }
   }
 }

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Reads a body of unknown length in chunks of up to {@code chunkBytes}, all into one buffer, while
- * digesting the whole body; a byte of look-ahead tells whether a chunk is the last. The buffer grows
- * only as far as the first chunk needs, so a small body costs a small buffer.
+ * digesting the whole body; a byte of look-ahead tells whether a chunk is the last. The buffer
+ * grows only as far as the first chunk needs, so a small body costs a small buffer.
  */
 final class S3BodyChunks {
 
@@ -29,7 +29,10 @@ final class S3BodyChunks {
    */
   record Chunk(byte[] buffer, int length, byte[] md5, boolean last) {}
 
-  /** Reads {@code body} in chunks of {@code chunkBytes}, digesting it with SHA-256 too if {@code sha256}. */
+  /**
+   * Reads {@code body} in chunks of {@code chunkBytes}, digesting it with SHA-256 too if {@code
+   * sha256}.
+   */
   S3BodyChunks(InputStream body, int chunkBytes, boolean sha256) {
     this.body = new PushbackInputStream(body, 1);
     this.chunkBytes = chunkBytes;
@@ -39,7 +42,8 @@ final class S3BodyChunks {
   /**
    * Reads the next chunk, which is empty only if the whole body is.
    *
-   * @throws dev.outbound.binding.BindingLimitException if the body grows past {@link ObjectLimits#MAX_UPLOAD_BYTES}
+   * @throws dev.outbound.binding.BindingLimitException if the body grows past {@link
+   *     ObjectLimits#MAX_UPLOAD_BYTES}
    */
   Chunk next() throws IOException {
     int length;

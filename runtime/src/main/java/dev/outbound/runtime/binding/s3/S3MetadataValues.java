@@ -23,7 +23,9 @@ final class S3MetadataValues {
 
   /** Bytes of text per encoded word, so that each stays within RFC 2047's 75 characters. */
   private static final int WORD_BYTES = 45;
-  private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?\\s]+)\\?([BbQq])\\?([^?\\s]*)\\?=");
+
+  private static final Pattern ENCODED_WORD =
+      Pattern.compile("=\\?([^?\\s]+)\\?([BbQq])\\?([^?\\s]*)\\?=");
 
   private S3MetadataValues() {}
 
@@ -50,7 +52,10 @@ final class S3MetadataValues {
     return String.join(" ", words);
   }
 
-  /** Returns the value that header text {@code text} carries: decoded if it is encoded words, else as it is. */
+  /**
+   * Returns the value that header text {@code text} carries: decoded if it is encoded words, else
+   * as it is.
+   */
   static String decode(String text) {
     String[] tokens = text.strip().split("\\s+");
     StringBuilder value = new StringBuilder();
@@ -75,7 +80,9 @@ final class S3MetadataValues {
   }
 
   private static String encodedWord(String text) {
-    return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + "?=";
+    return "=?UTF-8?B?"
+        + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))
+        + "?=";
   }
 
   private static Optional<String> decodeWord(String token) {
@@ -85,9 +92,10 @@ final class S3MetadataValues {
     }
     try {
       Charset charset = Charset.forName(word.group(1));
-      byte[] bytes = word.group(2).toUpperCase(Locale.ROOT).equals("B")
-          ? Base64.getDecoder().decode(word.group(3))
-          : decodeQ(word.group(3));
+      byte[] bytes =
+          word.group(2).toUpperCase(Locale.ROOT).equals("B")
+              ? Base64.getDecoder().decode(word.group(3))
+              : decodeQ(word.group(3));
       return Optional.of(new String(bytes, charset));
     } catch (IllegalArgumentException unknownCharsetOrMalformed) {
       return Optional.empty();

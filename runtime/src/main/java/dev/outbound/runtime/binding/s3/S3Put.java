@@ -14,10 +14,10 @@ import java.util.Optional;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
- * Streams a body of unknown length to S3 with one buffer of {@link #PART_BYTES}: a body that fits is one
- * {@code PutObject}; a larger one becomes a multipart upload of parts that size, which S3 makes visible
- * only when completed, and which is aborted if anything fails first. Checksums the caller gave are
- * checked before the object is written or completed, so a mismatch writes nothing.
+ * Streams a body of unknown length to S3 with one buffer of {@link #PART_BYTES}: a body that fits
+ * is one {@code PutObject}; a larger one becomes a multipart upload of parts that size, which S3
+ * makes visible only when completed, and which is aborted if anything fails first. Checksums the
+ * caller gave are checked before the object is written or completed, so a mismatch writes nothing.
  */
 final class S3Put {
 
@@ -33,24 +33,47 @@ final class S3Put {
     this.service = service;
   }
 
-  /** Writes {@code body} under {@code key}; empty if the service refused it for its {@code precondition}. */
-  Optional<ObjectInfo> write(String key, InputStream body, PutOptions options, S3WritePrecondition precondition) {
+  /**
+   * Writes {@code body} under {@code key}; empty if the service refused it for its {@code
+   * precondition}.
+   */
+  Optional<ObjectInfo> write(
+      String key, InputStream body, PutOptions options, S3WritePrecondition precondition) {
     S3BodyChunks chunks = new S3BodyChunks(body, PART_BYTES, options.sha256Hex().isPresent());
     S3BodyChunks.Chunk first = read(chunks, key);
     Optional<S3Service.Written> written;
     if (first.last()) {
       checkChecksums(options, chunks);
-      written = service.put(key, first.buffer(), first.length(), first.md5(),
-          options.httpMetadata(), options.customMetadata(), precondition);
+      written =
+          service.put(
+              key,
+              first.buffer(),
+              first.length(),
+              first.md5(),
+              options.httpMetadata(),
+              options.customMetadata(),
+              precondition);
     } else {
       written = writeInParts(key, chunks, first, options, precondition);
     }
-    return written.map(stored -> new ObjectInfo(key, chunks.size(), stored.etag(), uploaded(key, stored),
-        options.httpMetadata(), options.customMetadata(), Optional.empty()));
+    return written.map(
+        stored ->
+            new ObjectInfo(
+                key,
+                chunks.size(),
+                stored.etag(),
+                uploaded(key, stored),
+                options.httpMetadata(),
+                options.customMetadata(),
+                Optional.empty()));
   }
 
-  private Optional<S3Service.Written> writeInParts(String key, S3BodyChunks chunks, S3BodyChunks.Chunk first,
-      PutOptions options, S3WritePrecondition precondition) {
+  private Optional<S3Service.Written> writeInParts(
+      String key,
+      S3BodyChunks chunks,
+      S3BodyChunks.Chunk first,
+      PutOptions options,
+      S3WritePrecondition precondition) {
     String uploadId = service.createUpload(key, options.httpMetadata(), options.customMetadata());
     Optional<S3Service.Written> written = Optional.empty();
     try {
@@ -58,7 +81,9 @@ final class S3Put {
       S3BodyChunks.Chunk chunk = first;
       while (true) {
         int partNumber = parts.size() + 1;
-        String etag = service.uploadPart(key, uploadId, partNumber, chunk.buffer(), chunk.length(), chunk.md5());
+        String etag =
+            service.uploadPart(
+                key, uploadId, partNumber, chunk.buffer(), chunk.length(), chunk.md5());
         parts.add(CompletedPart.builder().partNumber(partNumber).eTag('"' + etag + '"').build());
         if (chunk.last()) {
           break;
@@ -75,17 +100,25 @@ final class S3Put {
     }
   }
 
-  /** Returns the object's upload time, which S3 answers only to a read, or else when the write was answered. */
+  /**
+   * Returns the object's upload time, which S3 answers only to a read, or else when the write was
+   * answered.
+   */
   private Instant uploaded(String key, S3Service.Written stored) {
-    return service.readBack(key, stored.etag()).map(ObjectInfo::uploaded).orElse(stored.answeredAt());
+    return service
+        .readBack(key, stored.etag())
+        .map(ObjectInfo::uploaded)
+        .orElse(stored.answeredAt());
   }
 
   private void abortQuietly(String key, String uploadId) {
     try {
       service.abort(key, uploadId);
     } catch (RuntimeException e) {
-      // The parts stay until a lifecycle rule for incomplete uploads removes them; the object was never written.
-      LOG.log(Level.WARNING, "cannot abort the upload " + uploadId + " of a failed put to " + key, e);
+      // The parts stay until a lifecycle rule for incomplete uploads removes them; the object was
+      // never written.
+      LOG.log(
+          Level.WARNING, "cannot abort the upload " + uploadId + " of a failed put to " + key, e);
     }
   }
 
@@ -107,8 +140,14 @@ final class S3Put {
   private static void checkDigest(String algorithm, Optional<String> expectedHex, byte[] actual) {
     String actualHex = HEX.formatHex(actual);
     if (expectedHex.isPresent() && !expectedHex.get().equals(actualHex)) {
-      throw new IllegalArgumentException("body " + algorithm + " is " + actualHex
-          + " but the put expected " + expectedHex.get() + "; nothing was written");
+      throw new IllegalArgumentException(
+          "body "
+              + algorithm
+              + " is "
+              + actualHex
+              + " but the put expected "
+              + expectedHex.get()
+              + "; nothing was written");
     }
   }
 }

@@ -16,11 +16,15 @@ final class S3Ranges {
   /** The range a ranged read served, and the size of the whole object. */
   record ServedRange(ResolvedRange range, long objectSize) {}
 
-  /** Returns the {@code Range} header for {@code range}, or empty for a range of no bytes, which HTTP cannot ask. */
+  /**
+   * Returns the {@code Range} header for {@code range}, or empty for a range of no bytes, which
+   * HTTP cannot ask.
+   */
   static Optional<String> header(ByteRange range) {
     return switch (range) {
       case ByteRange.Offset offset -> offsetHeader(offset);
-      case ByteRange.Suffix(long length) -> length == 0 ? Optional.empty() : Optional.of("bytes=-" + length);
+      case ByteRange.Suffix(long length) ->
+          length == 0 ? Optional.empty() : Optional.of("bytes=-" + length);
     };
   }
 
@@ -33,12 +37,16 @@ final class S3Ranges {
     if (length == 0) {
       return Optional.empty();
     }
-    // A length that runs past any possible end asks for the rest of the object, as an open range does.
+    // A length that runs past any possible end asks for the rest of the object, as an open range
+    // does.
     String last = length > Long.MAX_VALUE - offset ? "" : Long.toString(offset + length - 1);
     return Optional.of("bytes=" + offset + "-" + last);
   }
 
-  /** Parses a {@code Content-Range} header such as {@code bytes 0-99/1000}; empty if absent or of another form. */
+  /**
+   * Parses a {@code Content-Range} header such as {@code bytes 0-99/1000}; empty if absent or of
+   * another form.
+   */
   static Optional<ServedRange> parseContentRange(String header) {
     if (header == null) {
       return Optional.empty();
@@ -49,6 +57,8 @@ final class S3Ranges {
     }
     long first = Long.parseLong(matcher.group(1));
     long last = Long.parseLong(matcher.group(2));
-    return Optional.of(new ServedRange(new ResolvedRange(first, last - first + 1), Long.parseLong(matcher.group(3))));
+    return Optional.of(
+        new ServedRange(
+            new ResolvedRange(first, last - first + 1), Long.parseLong(matcher.group(3))));
   }
 }

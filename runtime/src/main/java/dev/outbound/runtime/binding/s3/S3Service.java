@@ -34,14 +34,16 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The S3 calls of one bucket, each answering in the binding's terms: a missing object is empty, a
- * failed precondition is empty or a {@link Read} case, a missing upload is {@link IllegalStateException},
- * and an unreachable service is {@link BindingUnavailableException} (see {@link S3Calls}).
+ * failed precondition is empty or a {@link Read} case, a missing upload is {@link
+ * IllegalStateException}, and an unreachable service is {@link BindingUnavailableException} (see
+ * {@link S3Calls}).
  */
 final class S3Service implements AutoCloseable {
 
   /**
-   * The slowest transfer a call that sends a body may make without failing: it gets the call timeout
-   * plus a second for each this many bytes, so a large part is not cut off by a timeout meant for a head.
+   * The slowest transfer a call that sends a body may make without failing: it gets the call
+   * timeout plus a second for each this many bytes, so a large part is not cut off by a timeout
+   * meant for a head.
    */
   static final long SLOWEST_UPLOAD_BYTES_PER_SECOND = 1024 * 1024;
 
@@ -79,8 +81,11 @@ final class S3Service implements AutoCloseable {
   Optional<ObjectInfo> head(String key) {
     String action = "read " + key;
     try {
-      return Optional.of(S3Metadata.fromHead(key,
-          calls.run(action, () -> client.headObject(request -> request.bucket(bucket).key(key)))));
+      return Optional.of(
+          S3Metadata.fromHead(
+              key,
+              calls.run(
+                  action, () -> client.headObject(request -> request.bucket(bucket).key(key)))));
     } catch (S3Exception e) {
       if (e.statusCode() == 404) {
         return Optional.empty();
@@ -90,12 +95,13 @@ final class S3Service implements AutoCloseable {
   }
 
   /**
-   * Reads the object under {@code key}, or the {@code range} of it, if it passes those {@code conditions}
-   * that {@link S3ReadConditions} sends; the caller closes the body of what it found.
+   * Reads the object under {@code key}, or the {@code range} of it, if it passes those {@code
+   * conditions} that {@link S3ReadConditions} sends; the caller closes the body of what it found.
    */
   Read read(String key, Optional<String> range, Conditions conditions) {
     String action = "read " + key;
-    GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key).range(range.orElse(null));
+    GetObjectRequest.Builder request =
+        GetObjectRequest.builder().bucket(bucket).key(key).range(range.orElse(null));
     S3ReadConditions.applyTo(request, conditions);
     try {
       return new Read.Found(calls.run(action, () -> client.getObject(request.build())));
@@ -111,7 +117,8 @@ final class S3Service implements AutoCloseable {
 
   /**
    * Reads back the object a write just stored as {@code etag}, for what the write's answer lacks;
-   * empty if another write replaced it meanwhile or the read failed, since the write itself succeeded.
+   * empty if another write replaced it meanwhile or the read failed, since the write itself
+   * succeeded.
    */
   Optional<ObjectInfo> readBack(String key, String etag) {
     try {
@@ -122,24 +129,32 @@ final class S3Service implements AutoCloseable {
   }
 
   /**
-   * Stores the first {@code length} bytes of {@code body}, whose MD5 is {@code md5}, under {@code key};
-   * empty if the service refused the write for its {@code precondition}.
+   * Stores the first {@code length} bytes of {@code body}, whose MD5 is {@code md5}, under {@code
+   * key}; empty if the service refused the write for its {@code precondition}.
    */
-  Optional<Written> put(String key, byte[] body, int length, byte[] md5, HttpMetadata httpMetadata,
-      Map<String, String> customMetadata, S3WritePrecondition precondition) {
+  Optional<Written> put(
+      String key,
+      byte[] body,
+      int length,
+      byte[] md5,
+      HttpMetadata httpMetadata,
+      Map<String, String> customMetadata,
+      S3WritePrecondition precondition) {
     String action = "write " + key;
-    PutObjectRequest.Builder request = PutObjectRequest.builder()
-        .bucket(bucket)
-        .key(key)
-        .contentLength((long) length)
-        .contentMD5(base64(md5))
-        .overrideConfiguration(override -> override.apiCallTimeout(bodyTimeout(length)));
+    PutObjectRequest.Builder request =
+        PutObjectRequest.builder()
+            .bucket(bucket)
+            .key(key)
+            .contentLength((long) length)
+            .contentMD5(base64(md5))
+            .overrideConfiguration(override -> override.apiCallTimeout(bodyTimeout(length)));
     S3Metadata.applyTo(request, httpMetadata, customMetadata);
     precondition.applyTo(request);
     try {
       PutObjectResponse response =
           calls.run(action, () -> client.putObject(request.build(), bytes(body, length)));
-      return Optional.of(new Written(S3Metadata.etag(response.eTag()), S3Metadata.answeredAt(response)));
+      return Optional.of(
+          new Written(S3Metadata.etag(response.eTag()), S3Metadata.answeredAt(response)));
     } catch (S3Exception e) {
       if (isPreconditionFailure(precondition, e)) {
         return Optional.empty();
@@ -149,10 +164,13 @@ final class S3Service implements AutoCloseable {
     }
   }
 
-  /** Starts a multipart upload to {@code key} of an object with this metadata, and returns its id. */
+  /**
+   * Starts a multipart upload to {@code key} of an object with this metadata, and returns its id.
+   */
   String createUpload(String key, HttpMetadata httpMetadata, Map<String, String> customMetadata) {
     String action = "start a multipart upload to " + key;
-    CreateMultipartUploadRequest.Builder request = CreateMultipartUploadRequest.builder().bucket(bucket).key(key);
+    CreateMultipartUploadRequest.Builder request =
+        CreateMultipartUploadRequest.builder().bucket(bucket).key(key);
     S3Metadata.applyTo(request, httpMetadata, customMetadata);
     try {
       return calls.run(action, () -> client.createMultipartUpload(request.build())).uploadId();
@@ -162,23 +180,41 @@ final class S3Service implements AutoCloseable {
     }
   }
 
-  /** Uploads the first {@code length} bytes of {@code body}, whose MD5 is {@code md5}, as a part; returns its etag. */
-  String uploadPart(String key, String uploadId, int partNumber, byte[] body, int length, byte[] md5) {
+  /**
+   * Uploads the first {@code length} bytes of {@code body}, whose MD5 is {@code md5}, as a part;
+   * returns its etag.
+   */
+  String uploadPart(
+      String key, String uploadId, int partNumber, byte[] body, int length, byte[] md5) {
     return uploadPart(key, uploadId, partNumber, bytes(body, length), length, md5);
   }
 
-  /** Uploads {@code body} of {@code length} bytes, whose MD5 is {@code md5}, as a part; returns its etag. */
-  String uploadPart(String key, String uploadId, int partNumber, RequestBody body, long length, byte[] md5) {
+  /**
+   * Uploads {@code body} of {@code length} bytes, whose MD5 is {@code md5}, as a part; returns its
+   * etag.
+   */
+  String uploadPart(
+      String key, String uploadId, int partNumber, RequestBody body, long length, byte[] md5) {
     String action = "upload part " + partNumber + " of upload " + uploadId + " to " + key;
     try {
-      return S3Metadata.etag(calls.run(action, () -> client.uploadPart(request -> request
-          .bucket(bucket)
-          .key(key)
-          .uploadId(uploadId)
-          .partNumber(partNumber)
-          .contentLength(length)
-          .contentMD5(base64(md5))
-          .overrideConfiguration(override -> override.apiCallTimeout(bodyTimeout(length))), body)).eTag());
+      return S3Metadata.etag(
+          calls
+              .run(
+                  action,
+                  () ->
+                      client.uploadPart(
+                          request ->
+                              request
+                                  .bucket(bucket)
+                                  .key(key)
+                                  .uploadId(uploadId)
+                                  .partNumber(partNumber)
+                                  .contentLength(length)
+                                  .contentMD5(base64(md5))
+                                  .overrideConfiguration(
+                                      override -> override.apiCallTimeout(bodyTimeout(length))),
+                          body))
+              .eTag());
     } catch (S3Exception e) {
       throw uploadFailure(action, key, uploadId, e);
     }
@@ -188,26 +224,38 @@ final class S3Service implements AutoCloseable {
   List<Part> parts(String key, String uploadId) {
     String action = "list the parts of upload " + uploadId + " to " + key;
     try {
-      return calls.run(action, () -> client.listPartsPaginator(request -> request
-          .bucket(bucket).key(key).uploadId(uploadId)).parts().stream().toList());
+      return calls.run(
+          action,
+          () ->
+              client
+                  .listPartsPaginator(request -> request.bucket(bucket).key(key).uploadId(uploadId))
+                  .parts()
+                  .stream()
+                  .toList());
     } catch (S3Exception e) {
       throw uploadFailure(action, key, uploadId, e);
     }
   }
 
-  /** Joins {@code parts} into the object; empty if the service refused it for its {@code precondition}. */
-  Optional<Written> complete(String key, String uploadId, List<CompletedPart> parts, S3WritePrecondition precondition) {
+  /**
+   * Joins {@code parts} into the object; empty if the service refused it for its {@code
+   * precondition}.
+   */
+  Optional<Written> complete(
+      String key, String uploadId, List<CompletedPart> parts, S3WritePrecondition precondition) {
     String action = "complete upload " + uploadId + " to " + key;
-    CompleteMultipartUploadRequest.Builder request = CompleteMultipartUploadRequest.builder()
-        .bucket(bucket)
-        .key(key)
-        .uploadId(uploadId)
-        .multipartUpload(upload -> upload.parts(parts));
+    CompleteMultipartUploadRequest.Builder request =
+        CompleteMultipartUploadRequest.builder()
+            .bucket(bucket)
+            .key(key)
+            .uploadId(uploadId)
+            .multipartUpload(upload -> upload.parts(parts));
     precondition.applyTo(request);
     try {
       CompleteMultipartUploadResponse response =
           calls.run(action, () -> client.completeMultipartUpload(request.build()));
-      return Optional.of(new Written(S3Metadata.etag(response.eTag()), S3Metadata.answeredAt(response)));
+      return Optional.of(
+          new Written(S3Metadata.etag(response.eTag()), S3Metadata.answeredAt(response)));
     } catch (S3Exception e) {
       if (!isNoSuchUpload(e) && isPreconditionFailure(precondition, e)) {
         return Optional.empty();
@@ -220,9 +268,15 @@ final class S3Service implements AutoCloseable {
   boolean uploadExists(String key, String uploadId) {
     String action = "list the multipart uploads to " + key;
     try {
-      return calls.run(action, () -> client.listMultipartUploadsPaginator(request -> request.bucket(bucket).prefix(key))
-          .uploads().stream()
-          .anyMatch(upload -> upload.key().equals(key) && upload.uploadId().equals(uploadId)));
+      return calls.run(
+          action,
+          () ->
+              client
+                  .listMultipartUploadsPaginator(request -> request.bucket(bucket).prefix(key))
+                  .uploads()
+                  .stream()
+                  .anyMatch(
+                      upload -> upload.key().equals(key) && upload.uploadId().equals(uploadId)));
     } catch (S3Exception e) {
       throw calls.refused(action, e);
     }
@@ -232,8 +286,11 @@ final class S3Service implements AutoCloseable {
   void abort(String key, String uploadId) {
     String action = "abort upload " + uploadId + " to " + key;
     try {
-      calls.run(action, () -> client.abortMultipartUpload(request -> request
-          .bucket(bucket).key(key).uploadId(uploadId)));
+      calls.run(
+          action,
+          () ->
+              client.abortMultipartUpload(
+                  request -> request.bucket(bucket).key(key).uploadId(uploadId)));
     } catch (S3Exception e) {
       throw uploadFailure(action, key, uploadId, e);
     }
@@ -255,16 +312,30 @@ final class S3Service implements AutoCloseable {
         keys.stream().distinct().map(key -> ObjectIdentifier.builder().key(key).build()).toList();
     DeleteObjectsResponse response;
     try {
-      response = calls.run(action, () -> client.deleteObjects(request -> request
-          .bucket(bucket)
-          .delete(delete -> delete.objects(objects).quiet(true))));
+      response =
+          calls.run(
+              action,
+              () ->
+                  client.deleteObjects(
+                      request ->
+                          request
+                              .bucket(bucket)
+                              .delete(delete -> delete.objects(objects).quiet(true))));
     } catch (S3Exception e) {
       throw calls.refused(action, e);
     }
     if (!response.errors().isEmpty()) {
       S3Error first = response.errors().get(0);
-      throw calls.unavailable(action, response.errors().size() + " were not deleted, such as " + first.key()
-          + " (" + first.code() + ", " + first.message() + ")");
+      throw calls.unavailable(
+          action,
+          response.errors().size()
+              + " were not deleted, such as "
+              + first.key()
+              + " ("
+              + first.code()
+              + ", "
+              + first.message()
+              + ")");
     }
   }
 
@@ -276,12 +347,17 @@ final class S3Service implements AutoCloseable {
   ListObjectsV2Response list(ListOptions options) {
     String action = "list objects";
     try {
-      return calls.run(action, () -> client.listObjectsV2(request -> request
-          .bucket(bucket)
-          .prefix(options.prefix().orElse(null))
-          .delimiter(options.delimiter().orElse(null))
-          .continuationToken(options.cursor().orElse(null))
-          .maxKeys(options.limit())));
+      return calls.run(
+          action,
+          () ->
+              client.listObjectsV2(
+                  request ->
+                      request
+                          .bucket(bucket)
+                          .prefix(options.prefix().orElse(null))
+                          .delimiter(options.delimiter().orElse(null))
+                          .continuationToken(options.cursor().orElse(null))
+                          .maxKeys(options.limit())));
     } catch (S3Exception e) {
       if (e.statusCode() == 400 && options.cursor().isPresent()) {
         throw new IllegalArgumentException(
@@ -303,17 +379,27 @@ final class S3Service implements AutoCloseable {
   /** Returns the exception for an upload that was completed, aborted or never created. */
   static IllegalStateException noSuchUpload(String key, String uploadId, Throwable cause) {
     return new IllegalStateException(
-        "no multipart upload " + uploadId + " to " + key + "; it was completed, aborted or never created", cause);
+        "no multipart upload "
+            + uploadId
+            + " to "
+            + key
+            + "; it was completed, aborted or never created",
+        cause);
   }
 
-  private RuntimeException uploadFailure(String action, String key, String uploadId, S3Exception e) {
+  private RuntimeException uploadFailure(
+      String action, String key, String uploadId, S3Exception e) {
     return isNoSuchUpload(e) ? noSuchUpload(key, uploadId, e) : calls.refused(action, e);
   }
 
-  /** Rejects metadata within the binding's limit that the service finds too large once encoded as headers. */
+  /**
+   * Rejects metadata within the binding's limit that the service finds too large once encoded as
+   * headers.
+   */
   private static void checkMetadataSize(S3Exception e) {
     if ("MetadataTooLarge".equals(S3Calls.errorCode(e))) {
-      throw new BindingLimitException("custom metadata is over the S3 service's limit once encoded as headers");
+      throw new BindingLimitException(
+          "custom metadata is over the S3 service's limit once encoded as headers");
     }
   }
 
@@ -322,17 +408,19 @@ final class S3Service implements AutoCloseable {
   }
 
   /**
-   * Whether a write was refused because the object changed since its conditions were checked: 412, or
-   * 409 when another conditional write raced it, or 404 when {@code If-Match} named an object since deleted.
+   * Whether a write was refused because the object changed since its conditions were checked: 412,
+   * or 409 when another conditional write raced it, or 404 when {@code If-Match} named an object
+   * since deleted.
    */
   private static boolean isPreconditionFailure(S3WritePrecondition precondition, S3Exception e) {
     int status = e.statusCode();
-    return !precondition.equals(S3WritePrecondition.NONE) && (status == 412 || status == 409 || status == 404);
+    return !precondition.equals(S3WritePrecondition.NONE)
+        && (status == 412 || status == 409 || status == 404);
   }
 
   private static RequestBody bytes(byte[] body, int length) {
-    return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(body, 0, length), length,
-        "application/octet-stream");
+    return RequestBody.fromContentProvider(
+        () -> new ByteArrayInputStream(body, 0, length), length, "application/octet-stream");
   }
 
   private static String base64(byte[] md5) {

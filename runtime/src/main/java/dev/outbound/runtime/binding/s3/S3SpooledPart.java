@@ -11,9 +11,9 @@ import java.security.MessageDigest;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * A multipart upload part copied to a temp file, deleted on close. S3 needs a part's length before its
- * body, and a part may be up to 5 GiB, so it is read to its end on disk rather than in memory; the
- * file also lets the SDK send it again on a retry.
+ * A multipart upload part copied to a temp file, deleted on close. S3 needs a part's length before
+ * its body, and a part may be up to 5 GiB, so it is read to its end on disk rather than in memory;
+ * the file also lets the SDK send it again on a retry.
  */
 final class S3SpooledPart implements AutoCloseable {
 
@@ -32,7 +32,8 @@ final class S3SpooledPart implements AutoCloseable {
   /**
    * Copies {@code body} to a new temp file.
    *
-   * @throws dev.outbound.binding.BindingLimitException if the body is over {@link ObjectLimits#MAX_UPLOAD_BYTES}
+   * @throws dev.outbound.binding.BindingLimitException if the body is over {@link
+   *     ObjectLimits#MAX_UPLOAD_BYTES}
    */
   static S3SpooledPart copyOf(InputStream body) throws IOException {
     Path file = Files.createTempFile("outbound-s3-part-", ".tmp");

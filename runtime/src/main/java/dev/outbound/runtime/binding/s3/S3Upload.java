@@ -18,16 +18,21 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.Part;
 
 /**
- * A multipart upload of an {@link S3Bucket}, which is an S3 multipart upload of the same id, bound to
- * its key. Some services, s3proxy among them, take parts for uploads that ended or never existed, so a
- * resumed handle first makes sure the service lists its upload, once, and a handle that completed or
- * aborted its upload refuses further calls itself. Completion first lists the parts, to reject a bad
- * part list with the same message as every backend before asking S3 to join them.
+ * A multipart upload of an {@link S3Bucket}, which is an S3 multipart upload of the same id, bound
+ * to its key. Some services, s3proxy among them, take parts for uploads that ended or never
+ * existed, so a resumed handle first makes sure the service lists its upload, once, and a handle
+ * that completed or aborted its upload refuses further calls itself. Completion first lists the
+ * parts, to reject a bad part list with the same message as every backend before asking S3 to join
+ * them.
  */
 final class S3Upload implements MultipartUpload {
 
   /** What this handle knows of its upload. */
-  private enum Known { NOTHING, EXISTS, ENDED }
+  private enum Known {
+    NOTHING,
+    EXISTS,
+    ENDED
+  }
 
   private final S3Service service;
   private final String key;
@@ -66,27 +71,49 @@ final class S3Upload implements MultipartUpload {
     ObjectLimits.checkPartNumber(partNumber);
     requireOpen();
     try (S3SpooledPart part = S3SpooledPart.copyOf(body)) {
-      String etag = service.uploadPart(key, uploadId, partNumber, part.requestBody(), part.size(), part.md5());
+      String etag =
+          service.uploadPart(
+              key, uploadId, partNumber, part.requestBody(), part.size(), part.md5());
       return new UploadedPart(partNumber, etag);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read part " + partNumber + " of upload " + uploadId, e);
+      throw new UncheckedIOException(
+          "cannot read part " + partNumber + " of upload " + uploadId, e);
     }
   }
 
   @Override
   public ObjectInfo complete(List<UploadedPart> parts) {
     requireOpen();
-    Map<Integer, Part> stored = service.parts(key, uploadId).stream()
-        .collect(Collectors.toMap(Part::partNumber, Function.identity()));
+    Map<Integer, Part> stored =
+        service.parts(key, uploadId).stream()
+            .collect(Collectors.toMap(Part::partNumber, Function.identity()));
     long size = checkParts(parts, stored);
-    List<CompletedPart> completed = parts.stream()
-        .map(part -> CompletedPart.builder().partNumber(part.partNumber()).eTag('"' + part.etag() + '"').build())
-        .toList();
-    S3Service.Written written = service.complete(key, uploadId, completed, S3WritePrecondition.NONE).orElseThrow();
+    List<CompletedPart> completed =
+        parts.stream()
+            .map(
+                part ->
+                    CompletedPart.builder()
+                        .partNumber(part.partNumber())
+                        .eTag('"' + part.etag() + '"')
+                        .build())
+            .toList();
+    S3Service.Written written =
+        service.complete(key, uploadId, completed, S3WritePrecondition.NONE).orElseThrow();
     known.set(Known.ENDED);
-    // Read back for the metadata the upload was created with; if the object was replaced at once, it is unknown.
-    return service.readBack(key, written.etag()).orElseGet(() -> new ObjectInfo(key, size, written.etag(),
-        written.answeredAt(), HttpMetadata.empty(), Map.of(), Optional.empty()));
+    // Read back for the metadata the upload was created with; if the object was replaced at once,
+    // it is unknown.
+    return service
+        .readBack(key, written.etag())
+        .orElseGet(
+            () ->
+                new ObjectInfo(
+                    key,
+                    size,
+                    written.etag(),
+                    written.answeredAt(),
+                    HttpMetadata.empty(),
+                    Map.of(),
+                    Optional.empty()));
   }
 
   @Override
@@ -106,8 +133,8 @@ final class S3Upload implements MultipartUpload {
   }
 
   /**
-   * Checks that {@code parts} ascend, were uploaded with these etags, and all but the last are large
-   * enough, and returns their total size.
+   * Checks that {@code parts} ascend, were uploaded with these etags, and all but the last are
+   * large enough, and returns their total size.
    */
   private long checkParts(List<UploadedPart> parts, Map<Integer, Part> stored) {
     if (parts.isEmpty()) {
@@ -118,13 +145,17 @@ final class S3Upload implements MultipartUpload {
     for (int i = 0; i < parts.size(); i++) {
       UploadedPart part = parts.get(i);
       if (part.partNumber() <= previous) {
-        throw new IllegalArgumentException("parts must be in ascending part number order, but part "
-            + part.partNumber() + " follows part " + previous);
+        throw new IllegalArgumentException(
+            "parts must be in ascending part number order, but part "
+                + part.partNumber()
+                + " follows part "
+                + previous);
       }
       previous = part.partNumber();
       Part storedPart = stored.get(part.partNumber());
       if (storedPart == null) {
-        throw new IllegalArgumentException("part " + part.partNumber() + " was never uploaded to upload " + uploadId);
+        throw new IllegalArgumentException(
+            "part " + part.partNumber() + " was never uploaded to upload " + uploadId);
       }
       String storedEtag = S3Metadata.etag(storedPart.eTag());
       if (!storedEtag.equals(part.etag())) {
@@ -133,8 +164,13 @@ final class S3Upload implements MultipartUpload {
       }
       boolean last = i == parts.size() - 1;
       if (!last && storedPart.size() < ObjectLimits.MIN_PART_BYTES) {
-        throw new IllegalArgumentException("part " + part.partNumber() + " is " + storedPart.size()
-            + " bytes; every part but the last must be at least " + ObjectLimits.MIN_PART_BYTES);
+        throw new IllegalArgumentException(
+            "part "
+                + part.partNumber()
+                + " is "
+                + storedPart.size()
+                + " bytes; every part but the last must be at least "
+                + ObjectLimits.MIN_PART_BYTES);
       }
       size += storedPart.size();
     }

@@ -54,25 +54,31 @@ class ActorTest {
   /** The same calls without the actor lose updates, so the test above can see a missing actor. */
   @Test
   void withoutTheActorTheSameCallsLoseUpdates() throws Exception {
-    DurableObjectDefinition<Counter> unguarded = new DurableObjectDefinition<>() {
-      @Override
-      public Class<Counter> objectClass() {
-        return Counter.class;
-      }
+    DurableObjectDefinition<Counter> unguarded =
+        new DurableObjectDefinition<>() {
+          @Override
+          public Class<Counter> objectClass() {
+            return Counter.class;
+          }
 
-      @Override
-      public List<BindingRequirement> bindings() {
-        return List.of();
-      }
+          @Override
+          public List<BindingRequirement> bindings() {
+            return List.of();
+          }
 
-      @Override
-      public Counter activate(DurableObjectState state, ObjectActor actor, BindingResolver b) {
-        return new Counter(state, new ActivationLog()); // the class itself: no stub, no actor
-      }
-    };
-    try (var counters = new SqliteDurableObjectNamespace<>("counters", directory, unguarded,
-        TestBindings.of("activations", new ActivationLog()), Clock.systemUTC(),
-        DurableObjectSettings.DEFAULT)) {
+          @Override
+          public Counter activate(DurableObjectState state, ObjectActor actor, BindingResolver b) {
+            return new Counter(state, new ActivationLog()); // the class itself: no stub, no actor
+          }
+        };
+    try (var counters =
+        new SqliteDurableObjectNamespace<>(
+            "counters",
+            directory,
+            unguarded,
+            TestBindings.of("activations", new ActivationLog()),
+            Clock.systemUTC(),
+            DurableObjectSettings.DEFAULT)) {
       DurableObjectId id = counters.idFromName("shared");
 
       incrementConcurrently(() -> counters.get(id));
@@ -93,32 +99,43 @@ class ActorTest {
   @Test
   void checkedExceptionsPassThroughTheActorUnwrapped() {
     ObjectActor[] captured = new ObjectActor[1];
-    DurableObjectDefinition<Counter> capturing = new DurableObjectDefinition<>() {
-      @Override
-      public Class<Counter> objectClass() {
-        return Counter.class;
-      }
+    DurableObjectDefinition<Counter> capturing =
+        new DurableObjectDefinition<>() {
+          @Override
+          public Class<Counter> objectClass() {
+            return Counter.class;
+          }
 
-      @Override
-      public List<BindingRequirement> bindings() {
-        return List.of();
-      }
+          @Override
+          public List<BindingRequirement> bindings() {
+            return List.of();
+          }
 
-      @Override
-      public Counter activate(DurableObjectState state, ObjectActor actor, BindingResolver b) {
-        captured[0] = actor;
-        return new Counter_DurableObject().activate(state, actor, b);
-      }
-    };
-    try (var counters = new SqliteDurableObjectNamespace<>("counters", directory, capturing,
-        TestBindings.of("activations", new ActivationLog()), Clock.systemUTC(),
-        DurableObjectSettings.DEFAULT)) {
+          @Override
+          public Counter activate(DurableObjectState state, ObjectActor actor, BindingResolver b) {
+            captured[0] = actor;
+            return new Counter_DurableObject().activate(state, actor, b);
+          }
+        };
+    try (var counters =
+        new SqliteDurableObjectNamespace<>(
+            "counters",
+            directory,
+            capturing,
+            TestBindings.of("activations", new ActivationLog()),
+            Clock.systemUTC(),
+            DurableObjectSettings.DEFAULT)) {
       counters.get(counters.idFromName("checked"));
       IOException thrown = new IOException("disk");
 
-      IOException caught = assertThrows(IOException.class, () -> captured[0].call(() -> {
-        throw thrown;
-      }));
+      IOException caught =
+          assertThrows(
+              IOException.class,
+              () ->
+                  captured[0].call(
+                      () -> {
+                        throw thrown;
+                      }));
 
       assertSame(thrown, caught);
     }
@@ -133,12 +150,16 @@ class ActorTest {
       DurableObjectStorage busy = scratch.get(scratch.idFromName("busy")).storage();
       DurableObjectStorage other = scratch.get(scratch.idFromName("other")).storage();
       CountDownLatch inside = new CountDownLatch(1);
-      Future<?> running = threads.submit(() -> busy.transaction(tx -> {
-        tx.putText("step", "running");
-        inside.countDown();
-        await(release);
-        return null;
-      }));
+      Future<?> running =
+          threads.submit(
+              () ->
+                  busy.transaction(
+                      tx -> {
+                        tx.putText("step", "running");
+                        inside.countDown();
+                        await(release);
+                        return null;
+                      }));
       assertTrue(inside.await(5, TimeUnit.SECONDS));
 
       other.putText("free", "yes"); // another object: not blocked
@@ -152,16 +173,17 @@ class ActorTest {
     }
   }
 
-  private static void incrementConcurrently(Supplier<Counter> counter)
-      throws Exception {
+  private static void incrementConcurrently(Supplier<Counter> counter) throws Exception {
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Long>> calls = new ArrayList<>();
       for (int i = 0; i < CALLS; i++) {
-        calls.add(threads.submit(() -> {
-          start.await();
-          return counter.get().increment();
-        }));
+        calls.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  return counter.get().increment();
+                }));
       }
       start.countDown();
       for (Future<Long> call : calls) {

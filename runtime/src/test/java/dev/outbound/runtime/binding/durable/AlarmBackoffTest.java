@@ -26,13 +26,16 @@ class AlarmBackoffTest {
 
   @Test
   void rejectsNonsense() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new AlarmBackoff(Duration.ZERO, Duration.ofSeconds(1), 1));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new AlarmBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1), 1));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new AlarmBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1), -1));
-    assertThrows(IllegalArgumentException.class,
-        () -> new DurableObjectSettings(0, AlarmBackoff.DEFAULT));
+    assertThrows(
+        IllegalArgumentException.class, () -> new DurableObjectSettings(0, AlarmBackoff.DEFAULT));
   }
 }

@@ -99,7 +99,8 @@ class AlarmTest {
 
   @Test
   void anAlarmSetInARolledBackTransactionDoesNotFire() throws Exception {
-    assertThrows(IllegalStateException.class,
+    assertThrows(
+        IllegalStateException.class,
         () -> reminders.get(id).remindAtThenAbort(Instant.now().plusMillis(100)));
     assertEquals(Optional.empty(), reminders.get(id).scheduled());
     assertNull(log.next(QUIET));
@@ -168,11 +169,15 @@ class AlarmTest {
     Instant at = Instant.now().plus(Duration.ofHours(1));
     List<DurableObjectId> indexedBeforeCommit = new ArrayList<>();
 
-    reminders.get(id).remindAtWhile(at, () -> {
-      try (AlarmIndex index = AlarmIndex.open(directory)) {
-        indexedBeforeCommit.addAll(index.due(at, 10));
-      }
-    });
+    reminders
+        .get(id)
+        .remindAtWhile(
+            at,
+            () -> {
+              try (AlarmIndex index = AlarmIndex.open(directory)) {
+                indexedBeforeCommit.addAll(index.due(at, 10));
+              }
+            });
 
     assertEquals(List.of(id), indexedBeforeCommit);
   }
@@ -198,8 +203,8 @@ class AlarmTest {
   void aClassWithoutAnAlarmHandlerCannotSetAnAlarm() {
     try (var scratch = Namespaces.scratch(directory.resolve("scratch"))) {
       var storage = scratch.get(scratch.idFromName("no handler")).storage();
-      IllegalStateException rejected = assertThrows(IllegalStateException.class,
-          () -> storage.setAlarm(Instant.now()));
+      IllegalStateException rejected =
+          assertThrows(IllegalStateException.class, () -> storage.setAlarm(Instant.now()));
       assertTrue(rejected.getMessage().contains("AlarmHandler"), rejected.getMessage());
       assertEquals(Optional.empty(), storage.getAlarm());
     }

@@ -17,8 +17,12 @@ final class Counter_DurableObject implements DurableObjectDefinition<Counter> {
 
   @Override
   public List<BindingRequirement> bindings() {
-    return List.of(new BindingRequirement("activations", ActivationLog.class, "ActivationLog",
-        "dev.outbound.runtime.binding.durable.Counter(activations)"));
+    return List.of(
+        new BindingRequirement(
+            "activations",
+            ActivationLog.class,
+            "ActivationLog",
+            "dev.outbound.runtime.binding.durable.Counter(activations)"));
   }
 
   @Override

@@ -91,20 +91,29 @@ class EvictionTest {
   @Test
   void anEvictedObjectClosesOnlyAfterItsRunningCallAndIsNotActivatedTwice() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    try (var scratch = new SqliteDurableObjectNamespace<>("scratch", directory,
-            new Scratch_DurableObject(), new TestBindings(Map.of()), Clock.systemUTC(),
-            new DurableObjectSettings(1, AlarmBackoff.DEFAULT));
+    try (var scratch =
+            new SqliteDurableObjectNamespace<>(
+                "scratch",
+                directory,
+                new Scratch_DurableObject(),
+                new TestBindings(Map.of()),
+                Clock.systemUTC(),
+                new DurableObjectSettings(1, AlarmBackoff.DEFAULT));
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
         AutoCloseable unblock = release::countDown) { // closed first, so a failure cannot hang
       DurableObjectId busyId = scratch.idFromName("busy");
       DurableObjectStorage busy = scratch.get(busyId).storage();
       CountDownLatch inside = new CountDownLatch(1);
-      Future<?> running = threads.submit(() -> busy.transaction(tx -> {
-        inside.countDown();
-        await(release);
-        tx.putText("written", "after eviction");
-        return null;
-      }));
+      Future<?> running =
+          threads.submit(
+              () ->
+                  busy.transaction(
+                      tx -> {
+                        inside.countDown();
+                        await(release);
+                        tx.putText("written", "after eviction");
+                        return null;
+                      }));
       assertTrue(inside.await(5, TimeUnit.SECONDS));
 
       scratch.get(scratch.idFromName("other")); // evicts the busy object mid-call

@@ -25,12 +25,14 @@ class KeyRangeTest {
   @Test
   void aPrefixNarrowsStartAndEnd() {
     StorageListOptions all = StorageListOptions.all();
-    assertEquals(new KeyRange(Optional.of("ab"), Optional.of("ac")),
+    assertEquals(
+        new KeyRange(Optional.of("ab"), Optional.of("ac")),
         KeyRange.of(all.withPrefix("ab").withStart("a").withEnd("b")));
-    assertEquals(new KeyRange(Optional.of("abc"), Optional.of("abd")),
+    assertEquals(
+        new KeyRange(Optional.of("abc"), Optional.of("abd")),
         KeyRange.of(all.withPrefix("ab").withStart("abc").withEnd("abd")));
-    assertEquals(new KeyRange(Optional.of(MAX), Optional.empty()),
-        KeyRange.of(all.withPrefix(MAX)));
+    assertEquals(
+        new KeyRange(Optional.of(MAX), Optional.empty()), KeyRange.of(all.withPrefix(MAX)));
   }
 
   @Test

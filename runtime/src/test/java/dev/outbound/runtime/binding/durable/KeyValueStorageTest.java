@@ -86,8 +86,9 @@ class KeyValueStorageTest {
     assertEquals(List.of("😀", "\uFFFF"), keys(all.reversed().withLimit(2)));
     assertEquals(List.of("\uFFFF"), keys(all.withPrefix("\uFFFF")));
     assertEquals(List.of(), keys(all.withStart("c").withEnd("b")));
-    assertEquals("value of é", new String(storage.list(all.withPrefix("é")).get("é"),
-        StandardCharsets.UTF_8));
+    assertEquals(
+        "value of é",
+        new String(storage.list(all.withPrefix("é")).get("é"), StandardCharsets.UTF_8));
   }
 
   @Test
@@ -95,7 +96,8 @@ class KeyValueStorageTest {
     storage.putText("x", "1");
     storage.putText("y", "2");
     Map<String, String> listed = new LinkedHashMap<>();
-    storage.list(StorageListOptions.all().reversed())
+    storage
+        .list(StorageListOptions.all().reversed())
         .forEach((key, value) -> listed.put(key, new String(value, StandardCharsets.UTF_8)));
     assertEquals(List.of("y", "x"), List.copyOf(listed.keySet()));
     assertEquals("2", listed.get("y"));
@@ -111,7 +113,8 @@ class KeyValueStorageTest {
     assertEquals(Optional.empty(), storage.get(key));
 
     storage.put(key, new byte[StorageLimits.MAX_KEY_AND_VALUE_BYTES - key.length()]);
-    assertEquals(StorageLimits.MAX_KEY_AND_VALUE_BYTES - key.length(),
+    assertEquals(
+        StorageLimits.MAX_KEY_AND_VALUE_BYTES - key.length(),
         storage.get(key).orElseThrow().length);
 
     List<String> tooMany = IntStream.range(0, 129).mapToObj(i -> "k" + i).toList();
@@ -135,7 +138,8 @@ class KeyValueStorageTest {
   void rejectsKeysUtf8CannotEncode() {
     assertThrows(IllegalArgumentException.class, () -> storage.putText("bad\uD800", "v"));
     assertThrows(IllegalArgumentException.class, () -> storage.get("bad\uD800"));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> storage.list(StorageListOptions.all().withPrefix("\uDC00")));
   }
 

@@ -59,11 +59,15 @@ class NamespaceIdsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "", "abc", "ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789",
-    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeg",
-    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0",
-    " 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde"})
+  @ValueSource(
+      strings = {
+        "",
+        "abc",
+        "ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789",
+        "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeg",
+        "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0",
+        " 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde"
+      })
   void idFromStringRejectsMalformedIds(String malformed) {
     try (var namespace = Namespaces.scratch(directory)) {
       IllegalArgumentException rejected =
@@ -83,7 +87,8 @@ class NamespaceIdsTest {
   }
 
   private static String sha256Hex(String text) throws Exception {
-    return HexFormat.of().formatHex(
-        MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -15,20 +15,33 @@ final class Namespaces {
   private Namespaces() {}
 
   static SqliteDurableObjectNamespace<Scratch> scratch(Path directory) {
-    return new SqliteDurableObjectNamespace<>("scratch", directory, new Scratch_DurableObject(),
-        new TestBindings(Map.of()), Clock.systemUTC(), DurableObjectSettings.DEFAULT);
+    return new SqliteDurableObjectNamespace<>(
+        "scratch",
+        directory,
+        new Scratch_DurableObject(),
+        new TestBindings(Map.of()),
+        Clock.systemUTC(),
+        DurableObjectSettings.DEFAULT);
   }
 
   static SqliteDurableObjectNamespace<Counter> counters(
       Path directory, ActivationLog activations, int maxOpenObjects) {
-    return new SqliteDurableObjectNamespace<>("counters", directory, new Counter_DurableObject(),
-        TestBindings.of("activations", activations), Clock.systemUTC(),
+    return new SqliteDurableObjectNamespace<>(
+        "counters",
+        directory,
+        new Counter_DurableObject(),
+        TestBindings.of("activations", activations),
+        Clock.systemUTC(),
         new DurableObjectSettings(maxOpenObjects, AlarmBackoff.DEFAULT));
   }
 
   static SqliteDurableObjectNamespace<Reminder> reminders(Path directory, AlarmLog log) {
-    return new SqliteDurableObjectNamespace<>("reminders", directory, new Reminder_DurableObject(),
-        TestBindings.of("alarms", log), Clock.systemUTC(),
+    return new SqliteDurableObjectNamespace<>(
+        "reminders",
+        directory,
+        new Reminder_DurableObject(),
+        TestBindings.of("alarms", log),
+        Clock.systemUTC(),
         new DurableObjectSettings(100, FAST_BACKOFF));
   }
 }

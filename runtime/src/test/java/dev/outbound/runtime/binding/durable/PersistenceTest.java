@@ -49,8 +49,15 @@ class PersistenceTest {
       DurableObjectId second = scratch.newUniqueId();
       scratch.get(first).storage().sql().exec("CREATE TABLE mine (x)");
 
-      assertEquals(0L, scratch.get(second).storage().sql()
-          .exec("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'mine'").one().get("n"));
+      assertEquals(
+          0L,
+          scratch
+              .get(second)
+              .storage()
+              .sql()
+              .exec("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'mine'")
+              .one()
+              .get("n"));
       assertTrue(Files.exists(dataDir.resolve(first + ".sqlite")));
       assertTrue(Files.exists(dataDir.resolve(second + ".sqlite")));
     }

@@ -42,19 +42,25 @@ public class Reminder implements AlarmHandler {
 
   /** Sets the alarm in a transaction that then fails, so the alarm must not stay set. */
   public void remindAtThenAbort(Instant at) {
-    state.storage().transaction(tx -> {
-      tx.setAlarm(at);
-      throw new IllegalStateException("aborted");
-    });
+    state
+        .storage()
+        .transaction(
+            tx -> {
+              tx.setAlarm(at);
+              throw new IllegalStateException("aborted");
+            });
   }
 
   /** Sets the alarm in a transaction that runs {@code meanwhile} before it commits. */
   public void remindAtWhile(Instant at, Runnable meanwhile) {
-    state.storage().transaction(tx -> {
-      tx.setAlarm(at);
-      meanwhile.run();
-      return null;
-    });
+    state
+        .storage()
+        .transaction(
+            tx -> {
+              tx.setAlarm(at);
+              meanwhile.run();
+              return null;
+            });
   }
 
   public void forgetEverything() {

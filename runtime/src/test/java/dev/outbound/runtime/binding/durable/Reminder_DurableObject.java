@@ -17,8 +17,12 @@ final class Reminder_DurableObject implements DurableObjectDefinition<Reminder> 
 
   @Override
   public List<BindingRequirement> bindings() {
-    return List.of(new BindingRequirement("alarms", AlarmLog.class, "AlarmLog",
-        "dev.outbound.runtime.binding.durable.Reminder(log)"));
+    return List.of(
+        new BindingRequirement(
+            "alarms",
+            AlarmLog.class,
+            "AlarmLog",
+            "dev.outbound.runtime.binding.durable.Reminder(log)"));
   }
 
   @Override

@@ -54,9 +54,10 @@ final class Reminder_Stub extends Reminder {
 
   @Override
   public void alarm(AlarmInfo info) throws Exception {
-    actor.call(() -> {
-      super.alarm(info);
-      return null;
-    });
+    actor.call(
+        () -> {
+          super.alarm(info);
+          return null;
+        });
   }
 }

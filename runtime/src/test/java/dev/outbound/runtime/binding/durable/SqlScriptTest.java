@@ -11,15 +11,21 @@ class SqlScriptTest {
   @Test
   void splitsAtSemicolonsOutsideStringsCommentsAndNames() {
     assertEquals(
-        List.of("SELECT 'a;b'", "SELECT \"c;\"\"d\"", "SELECT [e;f], `g;h`", "SELECT 1 -- x;y",
+        List.of(
+            "SELECT 'a;b'",
+            "SELECT \"c;\"\"d\"",
+            "SELECT [e;f], `g;h`",
+            "SELECT 1 -- x;y",
             "SELECT /* ; */ 2"),
-        SqlScript.statements("SELECT 'a;b'; SELECT \"c;\"\"d\"; SELECT [e;f], `g;h`;"
-            + " SELECT 1 -- x;y\n; SELECT /* ; */ 2;"));
+        SqlScript.statements(
+            "SELECT 'a;b'; SELECT \"c;\"\"d\"; SELECT [e;f], `g;h`;"
+                + " SELECT 1 -- x;y\n; SELECT /* ; */ 2;"));
   }
 
   @Test
   void skipsEmptyStatements() {
-    assertEquals(List.of("SELECT 1", "SELECT 2"),
+    assertEquals(
+        List.of("SELECT 1", "SELECT 2"),
         SqlScript.statements(" ;; SELECT 1 ;\n -- only a comment\n ; SELECT 2 ; /* end */"));
   }
 
@@ -31,20 +37,23 @@ class SqlScriptTest {
 
   @Test
   void aColumnNamedEndDoesNotEndAnything() {
-    assertEquals(List.of("SELECT end FROM x", "SELECT 1"),
+    assertEquals(
+        List.of("SELECT end FROM x", "SELECT 1"),
         SqlScript.statements("SELECT end FROM x; SELECT 1"));
   }
 
   @Test
   void rejectsReservedNamesOnlyAsPrefixes() {
-    assertEquals(List.of("SELECT x_outbound_ FROM my_outbound_table"),
+    assertEquals(
+        List.of("SELECT x_outbound_ FROM my_outbound_table"),
         SqlScript.statements("SELECT x_outbound_ FROM my_outbound_table"));
     assertThrows(IllegalArgumentException.class, () -> SqlScript.statements("SELECT _Outbound_x"));
   }
 
   @Test
   void transactionWordsAreOnlyRejectedAsTheFirstWord() {
-    assertEquals(List.of("SELECT 'begin', commit FROM rollback"),
+    assertEquals(
+        List.of("SELECT 'begin', commit FROM rollback"),
         SqlScript.statements("SELECT 'begin', commit FROM rollback"));
     assertThrows(IllegalArgumentException.class, () -> SqlScript.statements("Commit"));
   }

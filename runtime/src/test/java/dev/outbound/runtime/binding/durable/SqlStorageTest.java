@@ -44,8 +44,15 @@ class SqlStorageTest {
   @Test
   void bindsEveryTypeAndReadsRowsBackInColumnOrder() {
     sql.exec("CREATE TABLE t (s TEXT, l INTEGER, i INTEGER, d REAL, b BLOB, f INTEGER, n TEXT)");
-    sql.exec("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?)",
-        "text", 1L << 40, 7, 2.5, new byte[] {1, 2}, true, null);
+    sql.exec(
+        "INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "text",
+        1L << 40,
+        7,
+        2.5,
+        new byte[] {1, 2},
+        true,
+        null);
 
     SqlCursor cursor = sql.exec("SELECT * FROM t");
 
@@ -104,10 +111,19 @@ class SqlStorageTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "BEGIN", "begin transaction", "BEGIN IMMEDIATE", "COMMIT", "END", "ROLLBACK",
-    "SAVEPOINT s", "RELEASE s", "  /* first */ -- second\n begin",
-    "CREATE TABLE a (x); BEGIN"})
+  @ValueSource(
+      strings = {
+        "BEGIN",
+        "begin transaction",
+        "BEGIN IMMEDIATE",
+        "COMMIT",
+        "END",
+        "ROLLBACK",
+        "SAVEPOINT s",
+        "RELEASE s",
+        "  /* first */ -- second\n begin",
+        "CREATE TABLE a (x); BEGIN"
+      })
   void rejectsTransactionControl(String query) {
     IllegalArgumentException rejected =
         assertThrows(IllegalArgumentException.class, () -> sql.exec(query));
@@ -117,29 +133,36 @@ class SqlStorageTest {
 
   @Test
   void runsEveryStatementOfAQueryTakingBindingsInOrder() {
-    SqlCursor last = sql.exec("""
-        CREATE TABLE t (x TEXT, y INTEGER);
-        INSERT INTO t VALUES (?, ?);  -- a comment; with a semicolon
-        INSERT INTO t VALUES ('a;b', ?);
-        SELECT x, y FROM t ORDER BY y;
-        """, "first", 1, 2);
+    SqlCursor last =
+        sql.exec(
+            """
+            CREATE TABLE t (x TEXT, y INTEGER);
+            INSERT INTO t VALUES (?, ?);  -- a comment; with a semicolon
+            INSERT INTO t VALUES ('a;b', ?);
+            SELECT x, y FROM t ORDER BY y;
+            """,
+            "first",
+            1,
+            2);
 
     assertEquals(List.of("x", "y"), last.columnNames());
-    assertEquals(List.of(Map.of("x", "first", "y", 1L), Map.of("x", "a;b", "y", 2L)),
-        last.toArray());
+    assertEquals(
+        List.of(Map.of("x", "first", "y", 1L), Map.of("x", "a;b", "y", 2L)), last.toArray());
     assertEquals(2, last.rowsWritten());
   }
 
   @Test
   void aQueryWhoseLaterStatementFailsChangesNothing() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> sql.exec("CREATE TABLE t (x); INSERT INTO t VALUES (1); INSERT INTO no VALUES (1)"));
     assertEquals(List.of(), tableNames());
   }
 
   @Test
   void aTriggerBodyIsOneStatement() {
-    sql.exec("""
+    sql.exec(
+        """
         CREATE TABLE t (x INTEGER);
         CREATE TABLE audit (x INTEGER);
         CREATE TRIGGER copy AFTER INSERT ON t BEGIN
@@ -148,14 +171,20 @@ class SqlStorageTest {
         END;
         """);
     sql.exec("INSERT INTO t VALUES (?)", 4);
-    assertEquals(List.of(Map.of("x", 4L), Map.of("x", 40L)),
+    assertEquals(
+        List.of(Map.of("x", 4L), Map.of("x", 40L)),
         sql.exec("SELECT x FROM audit ORDER BY x").toArray());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "SELECT * FROM _outbound_kv", "SELECT * FROM main._OUTBOUND_kv", "DROP TABLE \"_outbound_kv\"",
-    "DELETE FROM [_outbound_object]", "PRAGMA table_info('_outbound_kv')"})
+  @ValueSource(
+      strings = {
+        "SELECT * FROM _outbound_kv",
+        "SELECT * FROM main._OUTBOUND_kv",
+        "DROP TABLE \"_outbound_kv\"",
+        "DELETE FROM [_outbound_object]",
+        "PRAGMA table_info('_outbound_kv')"
+      })
   void userSqlCannotNameTheRuntimesTables(String query) {
     storage.putText("kept", "yes");
     IllegalArgumentException rejected =
@@ -169,8 +198,9 @@ class SqlStorageTest {
     sql.exec("CREATE TABLE t (x)");
     assertThrows(IllegalArgumentException.class, () -> sql.exec("INSERT INTO t VALUES (?)", 1, 2));
     assertThrows(IllegalArgumentException.class, () -> sql.exec("INSERT INTO t VALUES (?, ?)", 1));
-    IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class,
-        () -> sql.exec("INSERT INTO t VALUES (?)", 1f));
+    IllegalArgumentException wrongType =
+        assertThrows(
+            IllegalArgumentException.class, () -> sql.exec("INSERT INTO t VALUES (?)", 1f));
     assertTrue(wrongType.getMessage().contains("java.lang.Float"), wrongType.getMessage());
     assertEquals(0L, sql.exec("SELECT count(*) AS n FROM t").one().get("n"));
   }
@@ -206,8 +236,14 @@ class SqlStorageTest {
   }
 
   private List<Object> tableNames() {
-    return sql.exec("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')"
-            + " AND name NOT LIKE ? ESCAPE '!' ORDER BY name", "!_outbound!_%")
-        .toArray().stream().map(row -> row.get("name")).toList();
+    return sql
+        .exec(
+            "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')"
+                + " AND name NOT LIKE ? ESCAPE '!' ORDER BY name",
+            "!_outbound!_%")
+        .toArray()
+        .stream()
+        .map(row -> row.get("name"))
+        .toList();
   }
 }

@@ -34,11 +34,13 @@ class TransactionTest {
 
   @Test
   void commitsSqlAndKeyValueWritesTogether() {
-    long result = storage.transaction(tx -> {
-      tx.sql().exec("INSERT INTO t VALUES (1)");
-      tx.putText("k", "v");
-      return 42L;
-    });
+    long result =
+        storage.transaction(
+            tx -> {
+              tx.sql().exec("INSERT INTO t VALUES (1)");
+              tx.putText("k", "v");
+              return 42L;
+            });
 
     assertEquals(42L, result);
     assertEquals(Optional.of("v"), storage.getText("k"));
@@ -49,37 +51,51 @@ class TransactionTest {
   void anExceptionRollsEverythingBackAndPropagates() {
     IllegalStateException thrown = new IllegalStateException("abort");
 
-    IllegalStateException caught = assertThrows(IllegalStateException.class,
-        () -> storage.transaction(tx -> {
-          tx.sql().exec("INSERT INTO t VALUES (1)");
-          tx.sql().exec("CREATE TABLE created_inside (y)");
-          tx.putText("k", "v");
-          tx.delete("missing");
-          throw thrown;
-        }));
+    IllegalStateException caught =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                storage.transaction(
+                    tx -> {
+                      tx.sql().exec("INSERT INTO t VALUES (1)");
+                      tx.sql().exec("CREATE TABLE created_inside (y)");
+                      tx.putText("k", "v");
+                      tx.delete("missing");
+                      throw thrown;
+                    }));
 
     assertSame(thrown, caught);
     assertEquals(Optional.empty(), storage.get("k"));
     assertEquals(0L, storage.sql().exec("SELECT count(*) AS n FROM t").one().get("n"));
-    assertEquals(0L, storage.sql()
-        .exec("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'created_inside'")
-        .one().get("n"));
+    assertEquals(
+        0L,
+        storage
+            .sql()
+            .exec("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'created_inside'")
+            .one()
+            .get("n"));
   }
 
   @Test
   void aNestedTransactionRollsBackOnlyItsOwnWrites() {
-    storage.transaction(outer -> {
-      outer.putText("outer", "kept");
-      assertThrows(IllegalStateException.class, () -> outer.transaction(inner -> {
-        inner.putText("inner", "dropped");
-        throw new IllegalStateException("inner fails");
-      }));
-      outer.transaction(inner -> {
-        inner.putText("second inner", "kept");
-        return null;
-      });
-      return null;
-    });
+    storage.transaction(
+        outer -> {
+          outer.putText("outer", "kept");
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  outer.transaction(
+                      inner -> {
+                        inner.putText("inner", "dropped");
+                        throw new IllegalStateException("inner fails");
+                      }));
+          outer.transaction(
+              inner -> {
+                inner.putText("second inner", "kept");
+                return null;
+              });
+          return null;
+        });
 
     assertEquals(Optional.of("kept"), storage.getText("outer"));
     assertEquals(Optional.empty(), storage.getText("inner"));
@@ -89,8 +105,8 @@ class TransactionTest {
   @Test
   void writesOutsideATransactionCommitOneByOne() {
     storage.putText("first", "1");
-    assertThrows(IllegalArgumentException.class,
-        () -> storage.sql().exec("INSERT INTO nope VALUES (1)"));
+    assertThrows(
+        IllegalArgumentException.class, () -> storage.sql().exec("INSERT INTO nope VALUES (1)"));
     assertEquals(Optional.of("1"), storage.getText("first"));
   }
 }

@@ -44,8 +44,7 @@ class DirectoryBucketTest extends ObjectBucketContract {
 
   private static final int MIB = 1024 * 1024;
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   private final List<DirectoryBucket> opened = new ArrayList<>();
 
@@ -61,14 +60,21 @@ class DirectoryBucketTest extends ObjectBucketContract {
 
   @Test
   void objectsMetadataAndUploadsSurviveReopen() {
-    ObjectInfo stored = bucket.put("dir/a", body("a"), PutOptions.none()
-        .withHttpMetadata(HttpMetadata.empty().withContentType("text/plain"))
-        .withCustomMetadata(Map.of("owner", "ana"))).orElseThrow();
+    ObjectInfo stored =
+        bucket
+            .put(
+                "dir/a",
+                body("a"),
+                PutOptions.none()
+                    .withHttpMetadata(HttpMetadata.empty().withContentType("text/plain"))
+                    .withCustomMetadata(Map.of("owner", "ana")))
+            .orElseThrow();
     bucket.put("é", body("e"));
     bucket.put("b", body("b"));
     bucket.delete("b");
     MultipartUpload upload =
-        bucket.createMultipartUpload("big", PutOptions.none().withCustomMetadata(Map.of("kind", "upload")));
+        bucket.createMultipartUpload(
+            "big", PutOptions.none().withCustomMetadata(Map.of("kind", "upload")));
     UploadedPart part = upload.uploadPart(1, body("only part"));
 
     reopen();
@@ -78,8 +84,10 @@ class DirectoryBucketTest extends ObjectBucketContract {
       assertEquals(stored, object.info());
     }
     assertEquals(List.of("dir/a", "é"), keys(bucket.list(ListOptions.defaults())));
-    assertEquals(stored.uploaded(), bucket.list(ListOptions.defaults()).objects().get(0).uploaded());
-    ObjectInfo completed = bucket.resumeMultipartUpload("big", upload.uploadId()).complete(List.of(part));
+    assertEquals(
+        stored.uploaded(), bucket.list(ListOptions.defaults()).objects().get(0).uploaded());
+    ObjectInfo completed =
+        bucket.resumeMultipartUpload("big", upload.uploadId()).complete(List.of(part));
     assertEquals(Map.of("kind", "upload"), completed.customMetadata());
     try (StoredObject object = bucket.get("big").orElseThrow()) {
       assertEquals("only part", text(object));
@@ -106,8 +114,12 @@ class DirectoryBucketTest extends ObjectBucketContract {
     assertEquals(expectedMd5, stored.etag());
     assertEquals(size, stored.size());
     assertEquals(expectedMd5, readMd5);
-    assertTrue(putAllocated < 16 * MIB, "put allocated " + putAllocated + " bytes for a " + size + " byte body");
-    assertTrue(getAllocated < 16 * MIB, "get allocated " + getAllocated + " bytes for a " + size + " byte body");
+    assertTrue(
+        putAllocated < 16 * MIB,
+        "put allocated " + putAllocated + " bytes for a " + size + " byte body");
+    assertTrue(
+        getAllocated < 16 * MIB,
+        "get allocated " + getAllocated + " bytes for a " + size + " byte body");
   }
 
   @Test
@@ -122,21 +134,30 @@ class DirectoryBucketTest extends ObjectBucketContract {
     AtomicBoolean writing = new AtomicBoolean(true);
 
     try (ExecutorService readers = Executors.newFixedThreadPool(4)) {
-      List<Future<Integer>> reads = IntStream.range(0, 4).mapToObj(reader -> readers.submit(() -> {
-        int count = 0;
-        while (writing.get()) {
-          try (StoredObject object = bucket.get("k").orElseThrow()) {
-            byte[] body = bytes(object);
-            assertEquals(size, body.length);
-            for (byte b : body) {
-              assertEquals(body[0], b, "a body mixes two versions");
-            }
-            assertEquals(etagOfFill.get(body[0]), object.info().etag(), "info and body of different versions");
-          }
-          count++;
-        }
-        return count;
-      })).toList();
+      List<Future<Integer>> reads =
+          IntStream.range(0, 4)
+              .mapToObj(
+                  reader ->
+                      readers.submit(
+                          () -> {
+                            int count = 0;
+                            while (writing.get()) {
+                              try (StoredObject object = bucket.get("k").orElseThrow()) {
+                                byte[] body = bytes(object);
+                                assertEquals(size, body.length);
+                                for (byte b : body) {
+                                  assertEquals(body[0], b, "a body mixes two versions");
+                                }
+                                assertEquals(
+                                    etagOfFill.get(body[0]),
+                                    object.info().etag(),
+                                    "info and body of different versions");
+                              }
+                              count++;
+                            }
+                            return count;
+                          }))
+              .toList();
       for (int fill = 1; fill <= versions; fill++) {
         bucket.put("k", new ByteArrayInputStream(filled(size, (byte) fill)));
       }
@@ -151,15 +172,22 @@ class DirectoryBucketTest extends ObjectBucketContract {
 
   @Test
   void concurrentCreateOnlyPutsHaveExactlyOneWinner() throws Exception {
-    PutOptions createOnly = PutOptions.none().withOnlyIf(Conditions.none().withEtagDoesNotMatch("*"));
+    PutOptions createOnly =
+        PutOptions.none().withOnlyIf(Conditions.none().withEtagDoesNotMatch("*"));
     for (int round = 0; round < 5; round++) {
       String key = "race-" + round;
       CountDownLatch start = new CountDownLatch(1);
       try (ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor()) {
-        List<Future<Optional<ObjectInfo>>> puts = IntStream.range(0, 16).mapToObj(writer -> writers.submit(() -> {
-          start.await();
-          return bucket.put(key, body("writer " + writer), createOnly);
-        })).toList();
+        List<Future<Optional<ObjectInfo>>> puts =
+            IntStream.range(0, 16)
+                .mapToObj(
+                    writer ->
+                        writers.submit(
+                            () -> {
+                              start.await();
+                              return bucket.put(key, body("writer " + writer), createOnly);
+                            }))
+                .toList();
         start.countDown();
         List<Integer> winners = new ArrayList<>();
         for (int writer = 0; writer < puts.size(); writer++) {
@@ -206,7 +234,8 @@ class DirectoryBucketTest extends ObjectBucketContract {
     Files.writeString(root().resolve("tmp/half-written"), "half a bo");
     Path halfAborted = Files.createDirectories(root().resolve("tmp/aborted-upload"));
     Files.writeString(halfAborted.resolve("part-00001"), "x");
-    Path halfCreated = Files.createDirectories(root().resolve("uploads/0123456789abcdef0123456789abcdef"));
+    Path halfCreated =
+        Files.createDirectories(root().resolve("uploads/0123456789abcdef0123456789abcdef"));
     Files.writeString(halfCreated.resolve("part-00001"), "x");
 
     bucket = open();
@@ -226,7 +255,13 @@ class DirectoryBucketTest extends ObjectBucketContract {
   @Test
   void keysNeverBecomePaths() throws IOException {
     List<String> keys =
-        List.of("../../../outside", "/etc/passwd", "..", "a/../../b", "%2e%2e%2f%2e%2e%2foutside", "tmp/x");
+        List.of(
+            "../../../outside",
+            "/etc/passwd",
+            "..",
+            "a/../../b",
+            "%2e%2e%2f%2e%2e%2foutside",
+            "tmp/x");
     keys.forEach(key -> bucket.put(key, body(key)));
 
     List<Path> objectFiles = objectFiles();
@@ -237,7 +272,8 @@ class DirectoryBucketTest extends ObjectBucketContract {
       assertEquals(name.substring(0, 2), file.getParent().getFileName().toString());
     }
     try (Stream<Path> all = Files.walk(dataDir)) {
-      List<Path> others = all.filter(Files::isRegularFile).filter(file -> !objectFiles.contains(file)).toList();
+      List<Path> others =
+          all.filter(Files::isRegularFile).filter(file -> !objectFiles.contains(file)).toList();
       assertEquals(List.of(root().resolve("owner.lock")), others);
     }
   }

@@ -32,8 +32,7 @@ class S3BucketOutageTest {
 
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
 
-  @TempDir
-  Path serverDirectory;
+  @TempDir Path serverDirectory;
 
   @Test
   void everyCallFailsQuicklyWhileTheServiceIsDownAndWorksAgainWhenItIsBack() throws Exception {
@@ -48,8 +47,13 @@ class S3BucketOutageTest {
       calls.put("head", () -> bucket.head("before"));
       calls.put("get", () -> bucket.get("before"));
       calls.put("put", () -> bucket.put("during", body("refused")));
-      calls.put("conditional put", () -> bucket.put("during", body("refused"),
-          PutOptions.none().withOnlyIf(Conditions.none().withEtagDoesNotMatch("*"))));
+      calls.put(
+          "conditional put",
+          () ->
+              bucket.put(
+                  "during",
+                  body("refused"),
+                  PutOptions.none().withOnlyIf(Conditions.none().withEtagDoesNotMatch("*"))));
       calls.put("delete", () -> bucket.delete("before"));
       calls.put("delete many", () -> bucket.delete(List.of("before")));
       calls.put("list", () -> bucket.list(ListOptions.defaults()));
@@ -58,7 +62,8 @@ class S3BucketOutageTest {
       calls.put("complete", () -> upload.complete(List.of(firstPart)));
       for (Map.Entry<String, Executable> call : calls.entrySet()) {
         long started = System.nanoTime();
-        var unavailable = assertThrows(BindingUnavailableException.class, call.getValue(), call.getKey());
+        var unavailable =
+            assertThrows(BindingUnavailableException.class, call.getValue(), call.getKey());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertTrue(took.compareTo(CALL_TIMEOUT) < 0, call.getKey() + " took " + took);
         assertTrue(unavailable.getMessage().contains("bucket-1"), unavailable.getMessage());
@@ -70,20 +75,24 @@ class S3BucketOutageTest {
         assertEquals("stored before the outage", new String(body, StandardCharsets.UTF_8));
       }
       assertEquals(Optional.empty(), bucket.head("during"), "a refused put is not done");
-      assertTrue(bucket.put("after", body("stored after the outage"), PutOptions.none()).isPresent());
+      assertTrue(
+          bucket.put("after", body("stored after the outage"), PutOptions.none()).isPresent());
       assertEquals("first part".length(), upload.complete(List.of(firstPart)).size());
     }
   }
 
   @Test
   void aServiceThatNeverAnswersFailsWithinTheCallTimeout() throws Exception {
-    // A listening socket that never accepts: connections queue in its backlog, and no answer ever comes.
+    // A listening socket that never accepts: connections queue in its backlog, and no answer ever
+    // comes.
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        S3Bucket bucket = S3Bucket.open(S3BucketSettings.of("silent", "us-east-1")
-            .withEndpoint(URI.create("http://127.0.0.1:" + silent.getLocalPort()))
-            .withPathStyle(true)
-            .withCredentials("key", "secret")
-            .withCallTimeout(CALL_TIMEOUT))) {
+        S3Bucket bucket =
+            S3Bucket.open(
+                S3BucketSettings.of("silent", "us-east-1")
+                    .withEndpoint(URI.create("http://127.0.0.1:" + silent.getLocalPort()))
+                    .withPathStyle(true)
+                    .withCredentials("key", "secret")
+                    .withCallTimeout(CALL_TIMEOUT))) {
       long started = System.nanoTime();
 
       var unavailable = assertThrows(BindingUnavailableException.class, () -> bucket.head("k"));

@@ -27,7 +27,10 @@ class S3BucketSettingsTest {
 
   @Test
   void toStringLeavesOutTheSecret() {
-    String text = S3BucketSettings.of("photos", "auto").withCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI").toString();
+    String text =
+        S3BucketSettings.of("photos", "auto")
+            .withCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI")
+            .toString();
 
     assertTrue(text.contains("AKIDEXAMPLE"), text);
     assertFalse(text.contains("wJalrXUtnFEMI"), text);
@@ -46,9 +49,11 @@ class S3BucketSettingsTest {
   void blankNamesAndNonPositiveTimeoutsAreRejected() {
     assertThrows(IllegalArgumentException.class, () -> S3BucketSettings.of(" ", "auto"));
     assertThrows(IllegalArgumentException.class, () -> S3BucketSettings.of("photos", ""));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> S3BucketSettings.of("photos", "auto").withCallTimeout(Duration.ZERO));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> S3BucketSettings.of("photos", "auto").withCredentials("key", " "));
   }
 }

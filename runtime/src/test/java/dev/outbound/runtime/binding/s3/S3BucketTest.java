@@ -38,8 +38,7 @@ class S3BucketTest extends ObjectBucketContract {
 
   private static final int MIB = 1024 * 1024;
 
-  @TempDir
-  static Path serverDirectory;
+  @TempDir static Path serverDirectory;
 
   private static S3ProxyServer server;
 
@@ -99,27 +98,39 @@ class S3BucketTest extends ObjectBucketContract {
     MessageDigest received = digest("SHA-256");
     long beforeGet = threads.getCurrentThreadAllocatedBytes();
     try (StoredObject object = bucket.get("big").orElseThrow()) {
-      object.body().orElseThrow().transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), received));
+      object
+          .body()
+          .orElseThrow()
+          .transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), received));
     }
     long getAllocated = threads.getCurrentThreadAllocatedBytes() - beforeGet;
 
     assertEquals(size, stored.size());
-    assertTrue(stored.etag().endsWith("-8"), "a put of unknown length goes up in 8 MiB parts: " + stored.etag());
-    assertEquals(HexFormat.of().formatHex(sent.digest()), HexFormat.of().formatHex(received.digest()));
-    // One 8 MiB part at a time: readNBytes fills it through buffers of its own, so twice that, briefly.
-    assertTrue(putAllocated < 24 * MIB, "put allocated " + putAllocated + " bytes for a " + size + " byte body");
-    assertTrue(getAllocated < 4 * MIB, "get allocated " + getAllocated + " bytes for a " + size + " byte body");
+    assertTrue(
+        stored.etag().endsWith("-8"),
+        "a put of unknown length goes up in 8 MiB parts: " + stored.etag());
+    assertEquals(
+        HexFormat.of().formatHex(sent.digest()), HexFormat.of().formatHex(received.digest()));
+    // One 8 MiB part at a time: readNBytes fills it through buffers of its own, so twice that,
+    // briefly.
+    assertTrue(
+        putAllocated < 24 * MIB,
+        "put allocated " + putAllocated + " bytes for a " + size + " byte body");
+    assertTrue(
+        getAllocated < 4 * MIB,
+        "get allocated " + getAllocated + " bytes for a " + size + " byte body");
   }
 
   @Test
   void customMetadataThatHeadersCannotCarryRoundTrips() {
-    Map<String, String> metadata = Map.of(
-        "emoji", "😀 and ünïcode",
-        "padded", "  spaces around  ",
-        "tab", "a\tb",
-        "looks-encoded", "=?UTF-8?B?Zm9v?=",
-        "long", "ж".repeat(300),
-        "empty", "");
+    Map<String, String> metadata =
+        Map.of(
+            "emoji", "😀 and ünïcode",
+            "padded", "  spaces around  ",
+            "tab", "a\tb",
+            "looks-encoded", "=?UTF-8?B?Zm9v?=",
+            "long", "ж".repeat(300),
+            "empty", "");
 
     bucket.put("k", body("x"), PutOptions.none().withCustomMetadata(metadata));
 
@@ -131,13 +142,14 @@ class S3BucketTest extends ObjectBucketContract {
 
   @Test
   void everyHttpMetadataHeaderRoundTrips() {
-    HttpMetadata metadata = HttpMetadata.empty()
-        .withContentType("application/json")
-        .withContentLanguage("de-CH")
-        .withContentDisposition("attachment; filename=\"a.json\"; filename*=UTF-8''%C3%A4.json")
-        .withContentEncoding("gzip")
-        .withCacheControl("no-store")
-        .withCacheExpiry(Instant.parse("2031-02-03T04:05:06Z"));
+    HttpMetadata metadata =
+        HttpMetadata.empty()
+            .withContentType("application/json")
+            .withContentLanguage("de-CH")
+            .withContentDisposition("attachment; filename=\"a.json\"; filename*=UTF-8''%C3%A4.json")
+            .withContentEncoding("gzip")
+            .withCacheControl("no-store")
+            .withCacheExpiry(Instant.parse("2031-02-03T04:05:06Z"));
 
     bucket.put("k", body("x"), PutOptions.none().withHttpMetadata(metadata));
 
@@ -146,10 +158,13 @@ class S3BucketTest extends ObjectBucketContract {
 
   @Test
   void httpMetadataBeyondAsciiIsRejectedAndNothingIsWritten() {
-    PutOptions options = PutOptions.none()
-        .withHttpMetadata(HttpMetadata.empty().withContentDisposition("attachment; filename=\"ünï.txt\""));
+    PutOptions options =
+        PutOptions.none()
+            .withHttpMetadata(
+                HttpMetadata.empty().withContentDisposition("attachment; filename=\"ünï.txt\""));
 
-    var rejected = assertThrows(IllegalArgumentException.class, () -> bucket.put("k", body("x"), options));
+    var rejected =
+        assertThrows(IllegalArgumentException.class, () -> bucket.put("k", body("x"), options));
 
     assertTrue(rejected.getMessage().contains("Content-Disposition"), rejected.getMessage());
     assertEquals(Optional.empty(), bucket.head("k"));
@@ -158,21 +173,23 @@ class S3BucketTest extends ObjectBucketContract {
   @ParameterizedTest(name = "a body of {0} bytes")
   @ValueSource(ints = {5, 9 * MIB})
   void aConditionalPutRacedByAnotherWriteIsRefused(int size) {
-    PutOptions createOnly = PutOptions.none().withOnlyIf(Conditions.none().withEtagDoesNotMatch("*"));
+    PutOptions createOnly =
+        PutOptions.none().withOnlyIf(Conditions.none().withEtagDoesNotMatch("*"));
     S3Bucket other = open(settings);
     // The put judges its condition before it reads its body, so the other write lands in between.
-    InputStream racedBody = new GeneratedBody(size) {
-      private boolean raced;
+    InputStream racedBody =
+        new GeneratedBody(size) {
+          private boolean raced;
 
-      @Override
-      public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (!raced) {
-          raced = true;
-          other.put("k", body("the other write"));
-        }
-        return super.read(buffer, offset, length);
-      }
-    };
+          @Override
+          public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (!raced) {
+              raced = true;
+              other.put("k", body("the other write"));
+            }
+            return super.read(buffer, offset, length);
+          }
+        };
 
     assertEquals(Optional.empty(), bucket.put("k", racedBody, createOnly));
 
@@ -184,7 +201,8 @@ class S3BucketTest extends ObjectBucketContract {
   @Test
   void conditionalPutsCheckThenWriteWhereTheServiceHasNoConditionalWrites() {
     ObjectBucket checking = open(settings.withConditionalWrites(false));
-    PutOptions createOnly = PutOptions.none().withOnlyIf(Conditions.none().withEtagDoesNotMatch("*"));
+    PutOptions createOnly =
+        PutOptions.none().withOnlyIf(Conditions.none().withEtagDoesNotMatch("*"));
 
     String etag = checking.put("k", body("first"), createOnly).orElseThrow().etag();
     assertEquals(Optional.empty(), checking.put("k", body("second"), createOnly));
@@ -202,17 +220,22 @@ class S3BucketTest extends ObjectBucketContract {
     bucket.put("k", body("old"));
     long size = 9L * MIB;
 
-    var mismatch = assertThrows(IllegalArgumentException.class,
-        () -> bucket.put("k", new GeneratedBody(size), PutOptions.none().withMd5Hex(md5Hex("other"))));
-    InputStream failing = new GeneratedBody(size) {
-      @Override
-      public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (position() > size - MIB) {
-          throw new IOException("connection reset");
-        }
-        return super.read(buffer, offset, length);
-      }
-    };
+    var mismatch =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                bucket.put(
+                    "k", new GeneratedBody(size), PutOptions.none().withMd5Hex(md5Hex("other"))));
+    InputStream failing =
+        new GeneratedBody(size) {
+          @Override
+          public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (position() > size - MIB) {
+              throw new IOException("connection reset");
+            }
+            return super.read(buffer, offset, length);
+          }
+        };
     assertThrows(UncheckedIOException.class, () -> bucket.put("k", failing));
 
     assertTrue(mismatch.getMessage().contains("MD5"), mismatch.getMessage());
@@ -227,7 +250,10 @@ class S3BucketTest extends ObjectBucketContract {
     return opening;
   }
 
-  /** A deterministic body of {@code size} bytes, generated as it is read, of a length the reader cannot know. */
+  /**
+   * A deterministic body of {@code size} bytes, generated as it is read, of a length the reader
+   * cannot know.
+   */
   private static class GeneratedBody extends InputStream {
 
     private final long size;

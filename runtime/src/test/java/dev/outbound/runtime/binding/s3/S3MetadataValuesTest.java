@@ -17,11 +17,14 @@ class S3MetadataValuesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ünïcode", "😀", " leading", "trailing ", "tab\there", "=?UTF-8?B?Zm9v?="})
+  @ValueSource(
+      strings = {"ünïcode", "😀", " leading", "trailing ", "tab\there", "=?UTF-8?B?Zm9v?="})
   void otherValuesTravelAsEncodedWordsOfPrintableAscii(String value) {
     String encoded = S3MetadataValues.encode(value);
 
-    assertTrue(encoded.startsWith("=?UTF-8?B?") && encoded.chars().allMatch(c -> c > 0x20 && c < 0x7f || c == ' '),
+    assertTrue(
+        encoded.startsWith("=?UTF-8?B?")
+            && encoded.chars().allMatch(c -> c > 0x20 && c < 0x7f || c == ' '),
         encoded);
     assertEquals(value, S3MetadataValues.decode(encoded));
   }
@@ -46,7 +49,13 @@ class S3MetadataValuesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"=?UTF-8?B?not base64!?=", "=?no-such-charset?B?YQ==?=", "=?UTF-8?B?YQ==?= tail", "=?x?="})
+  @ValueSource(
+      strings = {
+        "=?UTF-8?B?not base64!?=",
+        "=?no-such-charset?B?YQ==?=",
+        "=?UTF-8?B?YQ==?= tail",
+        "=?x?="
+      })
   void textThatIsNotEncodedWordsStaysAsItIs(String text) {
     assertEquals(text, S3MetadataValues.decode(text));
   }

@@ -9,9 +9,9 @@ import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
 /**
- * An s3proxy server in this JVM, listening on 127.0.0.1 only and keeping its buckets in a directory,
- * which a test can stop and start again on the same port with the same objects. It checks AWS
- * signatures, so requests are signed as a real service needs.
+ * An s3proxy server in this JVM, listening on 127.0.0.1 only and keeping its buckets in a
+ * directory, which a test can stop and start again on the same port with the same objects. It
+ * checks AWS signatures, so requests are signed as a real service needs.
  */
 final class S3ProxyServer implements AutoCloseable {
 
@@ -75,13 +75,14 @@ final class S3ProxyServer implements AutoCloseable {
   }
 
   private void startOn(int requestedPort) throws Exception {
-    proxy = S3Proxy.builder()
-        .blobStore(blobStore)
-        .endpoint(URI.create("http://127.0.0.1:" + requestedPort))
-        .awsAuthentication(AuthenticationType.AWS_V4, ACCESS_KEY_ID, SECRET_ACCESS_KEY)
-        // Tests stop the server mid-conversation on purpose; there is nothing to drain.
-        .stopTimeout(0)
-        .build();
+    proxy =
+        S3Proxy.builder()
+            .blobStore(blobStore)
+            .endpoint(URI.create("http://127.0.0.1:" + requestedPort))
+            .awsAuthentication(AuthenticationType.AWS_V4, ACCESS_KEY_ID, SECRET_ACCESS_KEY)
+            // Tests stop the server mid-conversation on purpose; there is nothing to drain.
+            .stopTimeout(0)
+            .build();
     proxy.start();
     port = proxy.getPort();
   }
