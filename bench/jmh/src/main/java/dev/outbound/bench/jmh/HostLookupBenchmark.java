@@ -4,6 +4,8 @@ import dev.outbound.host.Authority;
 import dev.outbound.host.HostMatcher;
 import dev.outbound.host.HostNormalizer;
 import dev.outbound.host.InvalidHostException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,7 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Both sizes probe the same number of distinct destinations (1,024 authorities drawn uniformly
  * from the table, so the small table repeats them), so the probe side touches the same memory and only
  * the table differs. {@code hit} looks up prebuilt authorities; {@code normalizeAndHit} also
- * normalises the host text, as each request does; {@code miss} looks up a host no route names.
+ * normalises the host text, as each request does; {@code miss} looks up a host no route names;
+ * {@code hotHit} repeats 8 probes, so both tables stay in cache and only the algorithm differs;
+ * {@code flatMapHit} looks the same probes up in a plain {@code Map.copyOf} of host to value, the
+ * floor for any hash-map design, to show what the matcher adds on top.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,6 +46,7 @@ public class HostLookupBenchmark {
   public int hosts;
 
   private HostMatcher<String> matcher;
+  private Map<String, String> flat;
   private Authority[] probes;
   private String[] probeTexts;
   private Authority missing;
@@ -53,6 +59,11 @@ public class HostLookupBenchmark {
       builder.add(hostName(i), "route-" + i);
     }
     matcher = builder.build();
+    Map<String, String> flatHosts = new HashMap<>();
+    for (int i = 0; i < hosts; i++) {
+      flatHosts.put(hostName(i), "route-" + i);
+    }
+    flat = Map.copyOf(flatHosts);
     SplittableRandom random = new SplittableRandom(42);
     probes = new Authority[PROBES];
     probeTexts = new String[PROBES];
@@ -80,6 +91,20 @@ public class HostLookupBenchmark {
     String text = probeTexts[next];
     next = (next + 1) & (PROBES - 1);
     return matcher.match(HostNormalizer.normalize(text, 80));
+  }
+
+  @Benchmark
+  public String hotHit() {
+    Authority authority = probes[next];
+    next = (next + 1) & 7;
+    return matcher.match(authority);
+  }
+
+  @Benchmark
+  public String flatMapHit() {
+    Authority authority = probes[next];
+    next = (next + 1) & (PROBES - 1);
+    return flat.get(authority.host());
   }
 
   @Benchmark
