@@ -110,7 +110,7 @@ class AdminIT {
     HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/observe/metrics"))
         .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
 
-    assertEquals(200, health.statusCode());
+    assertEquals(2, health.statusCode() / 100, "health answers UP (Helidon: 204 without details)");
     assertEquals(200, metrics.statusCode());
     assertTrue(metrics.body().contains("api-gateway"), "metrics are labelled by container class");
   }

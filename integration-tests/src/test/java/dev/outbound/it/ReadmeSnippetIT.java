@@ -57,9 +57,6 @@ class ReadmeSnippetIT {
           <groupId>example</groupId>
           <artifactId>snippet-app</artifactId>
           <version>1</version>
-          <properties>
-          <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-          </properties>
         """ + readmeSnippet() + "\n</project>\n");
     Path sources = Files.createDirectories(project.resolve("src/main/java/example"));
     Files.writeString(sources.resolve("SnippetApp.java"), """

@@ -17,6 +17,9 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -205,10 +208,10 @@ public final class AdminService implements HttpService {
 
     private static Object parse(ServerRequest req) {
         byte[] body;
-        try (var in = req.content().inputStream()) {
+        try (InputStream in = req.content().inputStream()) {
             body = in.readNBytes(MAX_BODY + 1);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the admin request failed", e);
         }
         if (body.length > MAX_BODY) {
             throw new AdminException(AdminException.Kind.INVALID, "request body over " + MAX_BODY + " bytes");

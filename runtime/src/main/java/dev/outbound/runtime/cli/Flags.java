@@ -1,5 +1,6 @@
 package dev.outbound.runtime.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ final class Flags {
 
     static Flags parse(List<String> args, Set<String> known) {
         Map<String, String> values = new LinkedHashMap<>();
-        List<String> positional = new java.util.ArrayList<>();
+        List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {

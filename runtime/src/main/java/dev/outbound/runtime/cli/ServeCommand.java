@@ -33,22 +33,41 @@ final class ServeCommand {
             flags.port("port").ifPresent(config::proxyPort);
             flags.port("admin-port").ifPresent(config::adminPort);
             flags.value("data-dir").map(Path::of).ifPresent(config::dataDir);
-            server = OutboundServer.builder(config.build()).build().start();
+            server = OutboundServer.builder(config.build()).build();
         } catch (InvalidConfigException e) {
-            err.println("outbound: refusing to start, the configuration has " + e.problems().size() + " problem(s):");
-            e.problems().forEach(problem -> err.println("  " + problem));
+            return refused(e, err);
+        }
+        // registered before starting, so that a SIGTERM that comes early still stops the server
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread shutdown = new Thread(() -> {
+            try {
+                server.stop();
+            } finally {
+                out.println("outbound: stopped");
+                out.flush();
+                stopped.countDown();
+            }
+        }, "outbound-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            if (e instanceof InvalidConfigException invalid) {
+                return refused(invalid, err);
+            }
+            err.println("outbound: cannot start: " + e.getMessage());
             return 1;
         }
         out.println(server.startLine());
         out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            out.println("outbound: stopped");
-            out.flush();
-            stopped.countDown();
-        }, "outbound-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private static int refused(InvalidConfigException e, PrintStream err) {
+        err.println("outbound: refusing to start, the configuration has " + e.problems().size() + " problem(s):");
+        e.problems().forEach(problem -> err.println("  " + problem));
+        return 1;
     }
 }

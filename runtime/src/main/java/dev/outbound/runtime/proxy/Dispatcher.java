@@ -1,6 +1,8 @@
 package dev.outbound.runtime.proxy;
 
 import dev.outbound.BodyTooLargeException;
+import dev.outbound.binding.BindingLimitException;
+import dev.outbound.binding.RangeNotSatisfiableException;
 import dev.outbound.OutboundContext;
 import dev.outbound.OutboundRequest;
 import dev.outbound.OutboundResponse;
@@ -117,6 +119,15 @@ final class Dispatcher {
             // what follows on the connection cannot be read as HTTP any more
             return outcome.withResponse(ProxyErrors.badRequest(malformed.getMessage()), null, true);
         }
+        RangeNotSatisfiableException badRange = find(failure, RangeNotSatisfiableException.class);
+        if (badRange != null) {
+            return outcome.withResponse(ProxyErrors.rangeNotSatisfiable(badRange.objectSize()), null, false);
+        }
+        // A limit of a binding is the container's mistake, not the handler's: the container gets the message.
+        BindingLimitException limit = find(failure, BindingLimitException.class);
+        if (limit != null) {
+            return outcome.withResponse(ProxyErrors.bindingLimit(limit.getMessage()), null, false);
+        }
         if (failure instanceof EgressDeniedException denied) {
             return new Outcome(errors.denied(request.authority(), denied.reason(), EGRESS_GUARD_RULE),
                     Outcome.DENIED, EGRESS_GUARD_RULE, null, false);
@@ -126,8 +137,11 @@ final class Dispatcher {
             LOG.log(System.Logger.Level.INFO, "error " + errorId + ": " + request + " unreachable: " + failure.getMessage());
             return outcome.withResponse(ProxyErrors.destinationUnreachable(request.authority(), errorId), errorId, false);
         }
-        LOG.log(System.Logger.Level.WARNING, "error " + errorId + ": " + outcome.decision() + " failed on " + request, failure);
-        return outcome.withResponse(ProxyErrors.handlerFailed(errorId), errorId, false);
+        LOG.log(System.Logger.Level.WARNING, "error " + errorId + ": " + outcome.rule() + " failed on " + request, failure);
+        OutboundResponse answer = Outcome.HANDLER.equals(outcome.decision())
+                ? ProxyErrors.handlerFailed(errorId)
+                : ProxyErrors.passthroughFailed(errorId);
+        return outcome.withResponse(answer, errorId, false);
     }
 
     /** The first exception of that type in the cause chain, or null. */

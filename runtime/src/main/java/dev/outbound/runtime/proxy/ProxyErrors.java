@@ -45,9 +45,25 @@ public final class ProxyErrors {
         return answer(431, "headers-too-large", json("error", "headers_too_large", "limit", (long) limit));
     }
 
+    /** A binding refused the handler's input (a key, value, metadata or list past its limit). */
+    public static OutboundResponse bindingLimit(String message) {
+        return answer(400, "binding-limit", json("error", "binding_limit", "message", message));
+    }
+
+    /** A range that lies outside the object. */
+    public static OutboundResponse rangeNotSatisfiable(long size) {
+        return answer(416, "range-not-satisfiable", json("error", "range_not_satisfiable", "size", size))
+                .withHeader("Content-Range", "bytes */" + size);
+    }
+
     /** The handler threw: the id is also in the server log, next to the stack trace. */
     public static OutboundResponse handlerFailed(String errorId) {
         return answer(500, "handler-failed", json("error", "handler_failed", "id", errorId));
+    }
+
+    /** Passing the request on failed in an unexpected way; the id is in the server log. */
+    public static OutboundResponse passthroughFailed(String errorId) {
+        return answer(500, "passthrough-failed", json("error", "passthrough_failed", "id", errorId));
     }
 
     /** Something broke in the proxy itself; the details are in the server log, never in the answer. */

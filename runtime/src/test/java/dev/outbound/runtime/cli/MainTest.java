@@ -8,6 +8,8 @@ import dev.outbound.runtime.server.OutboundServer;
 import dev.outbound.runtime.testing.TestServers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +60,28 @@ class MainTest {
         assertEquals(1, run("serve", "--config", config.toString(), "--data-dir", dir.resolve("data").toString()));
         assertTrue(err().contains("  outbound.proxy.port must be a port 0..65535 (0 picks a free one), was -1\n"), err());
         assertTrue(err().contains("  outbound.denial-status must be an error status 400..599, was 200\n"), err());
+    }
+
+    @Test
+    void serveRefusesABindingProblemFoundAtStart() throws Exception {
+        Path config = dir.resolve("outbound.yaml");
+        Files.writeString(config, "outbound:\n  proxy: {port: 0}\n  admin: {port: 0}\n");
+        assertEquals(1, run("serve", "--config", config.toString(), "--data-dir", dir.resolve("data").toString()));
+        assertTrue(err().contains("  binding API_TOKEN needed by test-app"), err());
+    }
+
+    @Test
+    void serveSaysWhyItCannotStart() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Path secret = dir.resolve("token");
+            Files.writeString(secret, "t");
+            Path config = dir.resolve("outbound.yaml");
+            Files.writeString(config, "outbound:\n  admin: {port: 0}\n  bindings:\n    API_TOKEN: {type: secret, file: "
+                    + secret + "}\n");
+            assertEquals(1, run("serve", "--config", config.toString(), "--port", Integer.toString(taken.getLocalPort()),
+                    "--data-dir", dir.resolve("data").toString()));
+            assertTrue(err().startsWith("outbound: cannot start: "), err());
+        }
     }
 
     @Test

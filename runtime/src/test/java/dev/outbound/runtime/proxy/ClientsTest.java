@@ -71,6 +71,15 @@ class ClientsTest {
     }
 
     @Test
+    void redirectsReachTheContainerUnfollowed() throws Exception {
+        String auth = "Proxy-Authorization: " + TestServers.proxyAuthorization(container) + "\r\n";
+        RawResponse response = RawHttp.once(server.proxyPort(), "GET http://localhost:" + origin.port()
+                + "/redirect HTTP/1.1\r\nHost: localhost\r\n" + auth + "\r\n");
+        assertEquals(302, response.status());
+        assertEquals("http://127.0.0.1:1/elsewhere", response.header("Location"));
+    }
+
+    @Test
     void responsesWithoutABody() throws Exception {
         String auth = "Proxy-Authorization: " + TestServers.proxyAuthorization(container) + "\r\n";
         try (RawHttp http = RawHttp.connect(server.proxyPort())) {

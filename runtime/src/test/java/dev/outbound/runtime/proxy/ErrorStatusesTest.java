@@ -124,7 +124,7 @@ class ErrorStatusesTest {
                 long started = System.nanoTime();
                 RawResponse quick = get(bob, "http://my.kv/k");
                 assertEquals(200, quick.status());
-                assertTrue(System.nanoTime() - started < 1_000_000_000L, "bob waited for alice's handler");
+                assertTrue(System.nanoTime() - started < 1_500_000_000L, "bob waited for alice's handler");
             }
             assertFalse(slow.isDone(), "the slow handler is still running");
             RawResponse timedOut = slow.get();
@@ -141,7 +141,7 @@ class ErrorStatusesTest {
             stuck.send("GET http://my.kv/k HTTP/1.1\r\nHost: my.kv\r\n" + auth(alice) + "X-Half: ");
             long started = System.nanoTime();
             assertEquals(200, get(bob, "http://my.kv/k").status());
-            assertTrue(System.nanoTime() - started < 1_000_000_000L);
+            assertTrue(System.nanoTime() - started < 1_500_000_000L, "bob waited for alice's half request");
         }
     }
 

@@ -52,8 +52,8 @@ class StartupValidationTest {
     @Test
     void unknownBindingTypeListsTheKnownOnes() {
         List<String> problems = problems(OutboundServer.builder(TestServers.config(dir.resolve("data"))
-                .binding("KV", node(Map.of("type", "kv"))).build()));
-        assertEquals(List.of("outbound.bindings.KV.type: unknown binding type kv; known: secret"), problems);
+                .binding("KV", node(Map.of("type", "redis-kv"))).build()));
+        assertEquals(List.of("outbound.bindings.KV.type: unknown binding type redis-kv; known: kv, bucket, durable-object, secret"), problems);
     }
 
     @Test
@@ -80,7 +80,7 @@ class StartupValidationTest {
                 "outbound.classes.no-such-class: no container class no-such-class on the class path;"
                         + " loaded: catchall-app, open-app, test-app",
                 "outbound.bindings.API_TOKEN: environment variable OUTBOUND_SURELY_UNSET_VARIABLE is not set",
-                "outbound.bindings.OTHER.type is missing; known types: secret"), problems);
+                "outbound.bindings.OTHER.type is missing; known types: kv, bucket, durable-object, secret"), problems);
         assertTrue(!Files.exists(dir.resolve("data").resolve("egress.log")), "nothing was started");
     }
 

@@ -25,6 +25,11 @@ public final class Origin implements AutoCloseable {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             Origin origin = new Origin(server);
+            server.createContext("/redirect", exchange -> {
+                exchange.getResponseHeaders().add("Location", "http://127.0.0.1:1/elsewhere");
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+            });
             server.createContext("/", exchange -> {
                 Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                 exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
