@@ -14,7 +14,8 @@ public final class ContainerIds {
     private ContainerIds() {
     }
 
-    static String named(String className, String name) {
+    /** The id of the instance {@code name} of container class {@code className}: the same on every run. */
+    public static String named(String className, String name) {
         byte[] input = ("outbound/container/" + className + "/" + name).getBytes(StandardCharsets.UTF_8);
         return HexFormat.of().formatHex(Sha256.digest(input));
     }

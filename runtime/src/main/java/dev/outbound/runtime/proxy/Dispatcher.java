@@ -1,8 +1,5 @@
 package dev.outbound.runtime.proxy;
 
-import dev.outbound.BodyTooLargeException;
-import dev.outbound.binding.BindingLimitException;
-import dev.outbound.binding.RangeNotSatisfiableException;
 import dev.outbound.OutboundContext;
 import dev.outbound.OutboundRequest;
 import dev.outbound.OutboundResponse;
@@ -110,23 +107,9 @@ final class Dispatcher {
 
     /** The answer to a handler or passthrough that threw. */
     private Outcome failed(Outcome outcome, OutboundRequest request, Throwable failure) {
-        BodyTooLargeException tooLarge = find(failure, BodyTooLargeException.class);
-        if (tooLarge != null) {
-            return outcome.withResponse(ProxyErrors.bodyTooLarge(tooLarge.limit()), null, true);
-        }
-        ContainerBody.MalformedBodyException malformed = find(failure, ContainerBody.MalformedBodyException.class);
-        if (malformed != null) {
-            // what follows on the connection cannot be read as HTTP any more
-            return outcome.withResponse(ProxyErrors.badRequest(malformed.getMessage()), null, true);
-        }
-        RangeNotSatisfiableException badRange = find(failure, RangeNotSatisfiableException.class);
-        if (badRange != null) {
-            return outcome.withResponse(ProxyErrors.rangeNotSatisfiable(badRange.objectSize()), null, false);
-        }
-        // A limit of a binding is the container's mistake, not the handler's: the container gets the message.
-        BindingLimitException limit = find(failure, BindingLimitException.class);
-        if (limit != null) {
-            return outcome.withResponse(ProxyErrors.bindingLimit(limit.getMessage()), null, false);
+        Optional<ContainerFault> fault = ContainerFault.of(failure);
+        if (fault.isPresent()) {
+            return outcome.withResponse(fault.get().response(), null, fault.get().closeConnection());
         }
         if (failure instanceof EgressDeniedException denied) {
             return new Outcome(errors.denied(request.authority(), denied.reason(), EGRESS_GUARD_RULE),
@@ -142,15 +125,5 @@ final class Dispatcher {
                 ? ProxyErrors.handlerFailed(errorId)
                 : ProxyErrors.passthroughFailed(errorId);
         return outcome.withResponse(answer, errorId, false);
-    }
-
-    /** The first exception of that type in the cause chain, or null. */
-    private static <E extends Throwable> E find(Throwable failure, Class<E> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 }

@@ -14,14 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 
-/** Finds the generated container definitions and builds each class's one handler instance. */
-final class ContainerClassLoader {
+/**
+ * Finds the generated container definitions and builds each class's one handler instance; the server
+ * and the test kit load classes through here.
+ */
+public final class ContainerClassLoader {
 
     private ContainerClassLoader() {
     }
 
     /** Every registered definition; two classes with one name are a problem. */
-    static List<ContainerDefinition<?>> discover(ClassLoader classLoader, ConfigProblems problems) {
+    public static List<ContainerDefinition<?>> discover(ClassLoader classLoader, ConfigProblems problems) {
         Map<String, ContainerDefinition<?>> byName = new LinkedHashMap<>();
         for (ContainerDefinition<?> definition : ServiceLoader.load(ContainerDefinition.class, classLoader)) {
             ContainerDefinition<?> earlier = byName.putIfAbsent(definition.name(), definition);
@@ -34,7 +37,7 @@ final class ContainerClassLoader {
     }
 
     /** The classes as this server runs them; what cannot be built is a problem. */
-    static Map<String, ContainerClass<?>> build(List<ContainerDefinition<?>> definitions,
+    public static Map<String, ContainerClass<?>> build(List<ContainerDefinition<?>> definitions,
             Map<String, ClassOverrides> overrides, ConfiguredBindings bindings, ConfigProblems problems) {
         Map<String, ContainerClass<?>> classes = new LinkedHashMap<>();
         for (ContainerDefinition<?> definition : definitions) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.outbound.binding.BindingLimitException;
 import dev.outbound.binding.ByteRange;
@@ -60,6 +61,28 @@ public abstract class ObjectBucketContract {
   /** Returns a new, empty bucket; called before each test. */
   protected abstract ObjectBucket newBucket() throws Exception;
 
+  // What the store behind a backend's tests can do. Each is true unless that store cannot, whatever the
+  // backend does (s3proxy's filesystem store, for one); the backend documents the difference.
+
+  /**
+   * Whether the store holds every key the binding allows. A store that keeps keys as file paths cannot
+   * hold {@code ..} or {@code a/../b}, a leading or double slash, a 1024-byte name, or a body under a key
+   * ending in {@code /}, which becomes a directory; its tests use keys without those.
+   */
+  protected boolean storesEveryKey() {
+    return true;
+  }
+
+  /** Whether the store lists keys in UTF-8 byte order rather than, say, Java's UTF-16 string order. */
+  protected boolean listsInUtf8ByteOrder() {
+    return true;
+  }
+
+  /** Whether the store serves {@code Content-Type} as stored, not respelled as {@code text/plain;charset=utf-8}. */
+  protected boolean servesContentTypeAsStored() {
+    return true;
+  }
+
   @BeforeEach
   void openBucket() throws Exception {
     bucket = newBucket();
@@ -83,7 +106,8 @@ public abstract class ObjectBucketContract {
       assertEquals("hello", text(object));
       assertEquals(stored.etag(), object.info().etag());
       assertEquals(stored.uploaded(), object.info().uploaded());
-      assertEquals(Optional.of("text/plain; charset=utf-8"), object.info().httpMetadata().contentType());
+      assertEquals(Optional.of("text/plain; charset=utf-8"), object.info().httpMetadata().contentType()
+          .map(type -> servesContentTypeAsStored() ? type : type.replace(";charset", "; charset")));
       assertEquals(Optional.of("max-age=60"), object.info().httpMetadata().cacheControl());
       assertEquals(Map.of("owner", "ana", "note", "ünïcode"), object.info().customMetadata());
       assertEquals(Optional.empty(), object.info().range());
@@ -268,7 +292,8 @@ public abstract class ObjectBucketContract {
 
   @Test
   void listRollsKeysUpToTheDelimiter() {
-    for (String key : List.of("a.txt", "dir/x", "dir/y", "dir/sub/z", "dir2/w", "top/")) {
+    String keyEndingInDelimiter = storesEveryKey() ? "top/" : "top/z";
+    for (String key : List.of("a.txt", "dir/x", "dir/y", "dir/sub/z", "dir2/w", keyEndingInDelimiter)) {
       bucket.put(key, body(key));
     }
 
@@ -338,6 +363,7 @@ public abstract class ObjectBucketContract {
 
   @Test
   void listOrdersKeysByUtf8Bytes() {
+    assumeTrue(listsInUtf8ByteOrder(), "the store lists keys in another order");
     // UTF-16 order would put U+1F600 (a surrogate pair, 0xD83D...) before U+FF61; UTF-8 order puts it last.
     List<String> utf8Order = List.of("A", "Z", "a", "z", "é", "\uFF61", "\uD83D\uDE00");
     List<String> shuffled = new ArrayList<>(utf8Order);
@@ -352,9 +378,13 @@ public abstract class ObjectBucketContract {
 
   @Test
   void keysWithSlashesDotsPercentAndUnicodeAreOpaque() {
-    List<String> keys = List.of(
-        "../escape", "a/../b", "a/b", "/leading", "trailing/", "%2e%2e/x", "..", ".", "dir//double",
-        "ünï/ćødé 🙂", "back\\slash", "nul-free but\ttab", "k".repeat(ObjectLimits.MAX_KEY_BYTES));
+    List<String> filePathKeys = List.of("a/b", "%2e%2e/x", "ünï/ćødé 🙂", "back\\slash", "nul-free but\ttab");
+    List<String> otherKeys = List.of("../escape", "a/../b", "/leading", "trailing/", "..", ".", "dir//double",
+        "k".repeat(ObjectLimits.MAX_KEY_BYTES));
+    List<String> keys = new ArrayList<>(filePathKeys);
+    if (storesEveryKey()) {
+      keys.addAll(otherKeys);
+    }
     keys.forEach(key -> bucket.put(key, body("body of " + key)));
 
     for (String key : keys) {

@@ -8,6 +8,8 @@ import dev.outbound.binding.KvListResult;
 import dev.outbound.binding.KvNamespace;
 import dev.outbound.binding.KvPutOptions;
 import dev.outbound.binding.Utf8;
+import dev.outbound.runtime.binding.kv.KvListCursor;
+import dev.outbound.runtime.binding.kv.KvReadCache;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;

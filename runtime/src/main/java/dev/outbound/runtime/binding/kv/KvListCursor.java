@@ -1,4 +1,4 @@
-package dev.outbound.runtime.binding.embedded;
+package dev.outbound.runtime.binding.kv;
 
 import java.util.Base64;
 
@@ -6,12 +6,12 @@ import java.util.Base64;
  * The cursor of a KV list: the last key of the page, as URL-safe base64 of its UTF-8 bytes. The
  * next page starts after that key, so keys written or deleted between pages do not shift it.
  */
-final class KvListCursor {
+public final class KvListCursor {
 
   private KvListCursor() {}
 
   /** Returns the cursor of a page that ended with the key whose UTF-8 bytes are {@code lastKey}. */
-  static String after(byte[] lastKey) {
+  public static String after(byte[] lastKey) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(lastKey);
   }
 
@@ -20,7 +20,7 @@ final class KvListCursor {
    *
    * @throws IllegalArgumentException if {@code cursor} is not URL-safe base64
    */
-  static byte[] lastKey(String cursor) {
+  public static byte[] lastKey(String cursor) {
     try {
       return Base64.getUrlDecoder().decode(cursor);
     } catch (IllegalArgumentException e) {

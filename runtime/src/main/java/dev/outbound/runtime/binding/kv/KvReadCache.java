@@ -1,4 +1,4 @@
-package dev.outbound.runtime.binding.embedded;
+package dev.outbound.runtime.binding.kv;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * before going to the store, and its result is stored only if no write to that stripe finished
  * since.
  */
-final class KvReadCache {
+public final class KvReadCache {
 
   /** What one namespace may hold in memory, counted in value bytes. */
   private static final long MAX_WEIGHT_BYTES = 64L * 1024 * 1024;
@@ -31,7 +31,7 @@ final class KvReadCache {
    * expiresAtMillis} on, when the KV expiration removes it. Holding the {@code Optional} makes a
    * hit allocate nothing.
    */
-  record Read(Optional<byte[]> value, long readAtMillis, long expiresAtMillis) {}
+  public record Read(Optional<byte[]> value, long readAtMillis, long expiresAtMillis) {}
 
   private final Cache<String, Read> reads =
       Caffeine.newBuilder().maximumWeight(MAX_WEIGHT_BYTES).weigher(KvReadCache::weigh).build();
@@ -41,7 +41,7 @@ final class KvReadCache {
    * Returns the cached value of {@code key} if it was read less than {@code cacheTtlMillis} before
    * {@code nowMillis} and has not expired, or null when the cache cannot answer.
    */
-  Optional<byte[]> lookup(String key, long cacheTtlMillis, long nowMillis) {
+  public Optional<byte[]> lookup(String key, long cacheTtlMillis, long nowMillis) {
     Read read = reads.getIfPresent(key);
     if (read == null
         || nowMillis - read.readAtMillis() >= cacheTtlMillis
@@ -52,19 +52,19 @@ final class KvReadCache {
   }
 
   /** Returns the version to pass to {@link #store}; call it before reading the store. */
-  long versionBeforeRead(String key) {
+  public long versionBeforeRead(String key) {
     return versions.get(stripe(key));
   }
 
   /** Caches {@code read} unless a write to {@code key}'s stripe finished after {@code version}. */
-  void store(String key, long version, Read read) {
+  public void store(String key, long version, Read read) {
     int stripe = stripe(key);
     // compute makes the check and the insert atomic with respect to invalidate's removal.
     reads.asMap().compute(key, (k, cached) -> versions.get(stripe) == version ? read : cached);
   }
 
   /** Drops {@code key}; call it after every write to the key has finished, failed or not. */
-  void invalidate(String key) {
+  public void invalidate(String key) {
     versions.incrementAndGet(stripe(key));
     reads.invalidate(key);
   }
