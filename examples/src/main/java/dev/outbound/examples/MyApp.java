@@ -14,9 +14,13 @@ import java.io.IOException;
 
 /**
  * The seed's {@code MyApp}: {@code http://my.kv/<key>} is a KV namespace, {@code http://my.r2/<key>} an
- * object bucket, and every other allowed host is passed on to the internet.
+ * object bucket, and every other allowed host is passed on to the internet. HTTPS is intercepted, so
+ * {@code https://my.kv/<key>} reaches the same handler.
  */
-@OutboundContainer(name = "my-app", allowedHosts = {"my.kv", "my.r2", "api.github.com"})
+@OutboundContainer(
+    name = "my-app",
+    allowedHosts = {"my.kv", "my.r2", "api.github.com"},
+    interceptHttps = true)
 public final class MyApp {
 
   private final KvNamespace kv;

@@ -27,8 +27,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The admin HTTP API (SPEC §4.8), mounted at {@code /v1}: JSON over {@code /v1/containers}, for a
- * bearer of the admin token.
+ * The admin HTTP API (SPEC §4.8), mounted at {@code /v1}: JSON over {@code /v1/containers}, and the CA
+ * certificate as PEM at {@code /v1/ca}, for a bearer of the admin token.
  * Every operation is {@link Admin}'s; this class only maps HTTP to it.
  */
 public final class AdminService implements HttpService {
@@ -47,6 +47,8 @@ public final class AdminService implements HttpService {
     public void routing(HttpRules rules) {
         rules.any(this::authorize)
                 .post("/containers", this::create)
+                .get("/ca", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, "application/x-pem-file")
+                        .send(admin.caCertPem().getBytes(StandardCharsets.US_ASCII)))
                 .get("/containers", (req, res) -> send(res, 200, Map.of("containers",
                         admin.list().stream().map(AdminService::instanceJson).toList())))
                 .get("/containers/{id}", (req, res) -> send(res, 200, details(id(req))))

@@ -5,11 +5,12 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** The server jar's entry point: {@code serve} and {@code containers}. */
+/** The server jar's entry point: {@code serve}, {@code containers} and {@code run}. */
 public final class Main {
 
     static final String USAGE = "usage: outbound " + ServeCommand.USAGE + "\n"
-            + "       outbound " + ContainersCommand.USAGE;
+            + "       outbound " + ContainersCommand.USAGE + "\n"
+            + "       outbound " + RunCommand.USAGE;
 
     private Main() {
     }
@@ -31,6 +32,7 @@ public final class Main {
             return switch (args.get(0)) {
                 case "serve" -> ServeCommand.run(rest, out, err);
                 case "containers" -> ContainersCommand.run(rest, out, err);
+                case "run" -> RunCommand.run(rest, err);
                 default -> throw new UsageException("unknown command " + args.get(0));
             };
         } catch (UsageException e) {

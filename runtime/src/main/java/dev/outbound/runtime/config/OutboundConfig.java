@@ -2,9 +2,11 @@ package dev.outbound.runtime.config;
 
 import io.helidon.config.Config;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,6 +21,8 @@ import java.util.Objects;
  * @param shutdownGrace how long in-flight requests may still run once stopping
  * @param classes       per-class policy overrides, by container class name
  * @param bindings      the configuration node of each binding, by binding name
+ * @param extraTrustedCertificates certificates origins may be signed with besides the JVM's trust store
+ *                      ({@code tls.extra-ca-files}), for passthrough and {@code ctx.fetch} to https
  */
 public record OutboundConfig(
         ListenerAddress proxy,
@@ -28,7 +32,8 @@ public record OutboundConfig(
         Limits limits,
         Duration shutdownGrace,
         Map<String, ClassOverrides> classes,
-        Map<String, Config> bindings) {
+        Map<String, Config> bindings,
+        List<X509Certificate> extraTrustedCertificates) {
 
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_PROXY_PORT = 3128;
@@ -45,6 +50,7 @@ public record OutboundConfig(
         // insertion order kept, so that problems are reported in the order of the file
         classes = Collections.unmodifiableMap(new LinkedHashMap<>(classes));
         bindings = Collections.unmodifiableMap(new LinkedHashMap<>(bindings));
+        extraTrustedCertificates = List.copyOf(extraTrustedCertificates);
     }
 
     /** Defaults everywhere, with the given data directory; for programs that embed the server. */
@@ -58,7 +64,8 @@ public record OutboundConfig(
                 .admin(admin)
                 .denialStatus(denialStatus)
                 .limits(limits)
-                .shutdownGrace(shutdownGrace);
+                .shutdownGrace(shutdownGrace)
+                .extraTrustedCertificates(extraTrustedCertificates);
         classes.forEach(builder::classOverrides);
         bindings.forEach(builder::binding);
         return builder;
@@ -75,6 +82,7 @@ public record OutboundConfig(
         private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
         private final Map<String, ClassOverrides> classes = new LinkedHashMap<>();
         private final Map<String, Config> bindings = new LinkedHashMap<>();
+        private List<X509Certificate> extraTrustedCertificates = List.of();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -129,8 +137,14 @@ public record OutboundConfig(
             return this;
         }
 
+        public Builder extraTrustedCertificates(List<X509Certificate> certificates) {
+            this.extraTrustedCertificates = certificates;
+            return this;
+        }
+
         public OutboundConfig build() {
-            return new OutboundConfig(proxy, admin, dataDir, denialStatus, limits, shutdownGrace, classes, bindings);
+            return new OutboundConfig(proxy, admin, dataDir, denialStatus, limits, shutdownGrace, classes, bindings,
+                    extraTrustedCertificates);
         }
     }
 }

@@ -5,11 +5,19 @@ import dev.outbound.host.InvalidHostPatternException;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 import io.helidon.config.ConfigSources;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +30,8 @@ import java.util.Set;
  * {@code admin.port}, {@code data-dir}, {@code denial-status}, {@code limits.max-body-bytes},
  * {@code limits.max-header-bytes}, {@code limits.handler-timeout}, {@code shutdown-grace},
  * {@code classes.<class>.{enable-internet,allowed-hosts,denied-hosts,intercept-https}},
- * {@code bindings.<NAME>.type} and the keys of that binding type.
+ * {@code bindings.<NAME>.type} and the keys of that binding type, {@code tls.extra-ca-files} (PEM files of
+ * certificates that origins may be signed with, besides the JVM's trust store).
  */
 public final class OutboundConfigReader {
 
@@ -88,6 +97,7 @@ public final class OutboundConfigReader {
         for (Config bindingNode : children(outbound.get("bindings"))) {
             builder.binding(bindingNode.name(), bindingNode);
         }
+        builder.extraTrustedCertificates(certificates(outbound.get("tls").get("extra-ca-files")));
         return builder.build();
     }
 
@@ -148,6 +158,33 @@ public final class OutboundConfigReader {
             }
         }
         return Optional.of(patterns);
+    }
+
+    /** Every certificate in each PEM file of the list, so that a file can hold a whole CA bundle. */
+    private List<X509Certificate> certificates(Config node) {
+        if (!node.exists()) {
+            return List.of();
+        }
+        List<String> files;
+        try {
+            files = node.asList(String.class).get();
+        } catch (ConfigException e) {
+            problems.add(key(node) + " must be a list of PEM file paths");
+            return List.of();
+        }
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (String file : files) {
+            try (InputStream in = Files.newInputStream(Path.of(file))) {
+                Collection<? extends Certificate> read = CertificateFactory.getInstance("X.509").generateCertificates(in);
+                if (read.isEmpty()) {
+                    problems.add(key(node) + ": " + file + " holds no PEM certificate");
+                }
+                read.forEach(certificate -> certificates.add((X509Certificate) certificate));
+            } catch (IOException | CertificateException e) {
+                problems.add(key(node) + ": cannot read certificates from " + file + ": " + e.getMessage());
+            }
+        }
+        return certificates;
     }
 
     private Optional<Boolean> bool(Config node) {

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * One egress request, as SPEC §6 asks: who sent it, where to, what decided and how it went.
  *
- * @param decision       {@code denied}, {@code handler}, {@code internet} or {@code error}
+ * @param decision       {@code denied}, {@code handler}, {@code internet}, {@code error}, or {@code intercepted}
+ *                       for the {@code CONNECT} of an intercepted tunnel (its requests have records of their own)
  * @param rule           the rule that decided, e.g. {@code handler:kv} or {@code deniedHosts:*.evil.example}
  * @param bytesIn        request body bytes received from the container
  * @param bytesOut       response body bytes sent back to the container
@@ -40,7 +41,7 @@ public record EgressRecord(
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(rule, "rule");
         switch (Objects.requireNonNull(decision, "decision")) {
-            case "denied", "handler", "internet", "error" -> { }
+            case "denied", "handler", "internet", "error", "intercepted" -> { }
             default -> throw new IllegalArgumentException("unknown decision " + decision);
         }
     }

@@ -26,9 +26,12 @@ public final class InstancePolicy<T> {
     private static final Decision.Deny NOT_ALLOWED = new Decision.Deny("allowedHosts", "host is not in allowedHosts");
     private static final Decision.Deny DEFAULT_DENY = new Decision.Deny("default", "no rule allows this host");
     private static final Decision.Internet ENABLE_INTERNET = new Decision.Internet("enableInternet");
+    private static final int HTTPS_PORT = 443;
 
     private final HostMatcher<Decision.Deny> denied;
     private final HostMatcher<Decision.Internet> allowed;
+    /** The allowedHosts entries that name a port: only they open CONNECT to ports other than 443. */
+    private final HostMatcher<Decision.Internet> allowedWithPort;
     private final Optional<List<String>> allowedHosts;
     private final HostMatcher<Decision.Handle<T>> runtimeHostHandlers;
     private final RouteTable<T> routes;
@@ -42,6 +45,8 @@ public final class InstancePolicy<T> {
         this.denied = deniedMatcher(classPolicy.deniedHosts(), overrides.deniedHosts().orElse(List.of()));
         this.allowedHosts = overrides.allowedHosts().or(classPolicy::allowedHosts);
         this.allowed = allowedHosts.map(InstancePolicy::allowedMatcher).orElse(null);
+        this.allowedWithPort = allowedMatcher(allowedHosts.orElse(List.of()).stream()
+                .filter(text -> HostPattern.parse(text).port() >= 0).toList());
         this.runtimeHostHandlers = runtimeHostHandlers(overrides, routes);
         this.routes = routes;
         this.catchAll = overrides.catchAll()
@@ -88,6 +93,30 @@ public final class InstancePolicy<T> {
             return allowedMatch;
         }
         return enableInternet ? ENABLE_INTERNET : DEFAULT_DENY;
+    }
+
+    /**
+     * SPEC §4.7 for a {@code CONNECT}, before any tunnel exists: what {@link #decide} says, except that a
+     * port other than 443 also needs an allowedHosts entry with that port, and that a tunnel the proxy
+     * does not intercept is only opened where passthrough is allowed (steps 7 and 8): a handler cannot
+     * see inside it, so a host a handler serves would otherwise reach the internet unhandled.
+     */
+    public Decision decideConnect(Authority authority) {
+        Decision decision = decide(authority);
+        if (decision instanceof Decision.Deny) {
+            return decision;
+        }
+        if (authority.port() != HTTPS_PORT && !allowedWithPort.matches(authority)) {
+            return new Decision.Deny("connect-port", "CONNECT to port " + authority.port()
+                    + " needs an allowedHosts entry with that port, such as " + authority);
+        }
+        if (interceptHttps || decision instanceof Decision.Internet) {
+            return decision;
+        }
+        Decision.Internet passthrough = allowed != null ? allowed.match(authority)
+                : enableInternet ? ENABLE_INTERNET : null;
+        return passthrough != null ? passthrough : new Decision.Deny("interceptHttps",
+                "host is served by " + decision.rule() + ", which sees HTTPS only when interceptHttps is on");
     }
 
     public boolean interceptHttps() {

@@ -17,34 +17,24 @@ public record ContainerFault(OutboundResponse response, boolean closeConnection)
 
     /** The answer to the failure, or empty when the container is not the cause. */
     public static Optional<ContainerFault> of(Throwable failure) {
-        BodyTooLargeException tooLarge = find(failure, BodyTooLargeException.class);
+        BodyTooLargeException tooLarge = Causes.find(failure, BodyTooLargeException.class);
         if (tooLarge != null) {
             return Optional.of(new ContainerFault(ProxyErrors.bodyTooLarge(tooLarge.limit()), true));
         }
-        ContainerBody.MalformedBodyException malformed = find(failure, ContainerBody.MalformedBodyException.class);
+        ContainerBody.MalformedBodyException malformed = Causes.find(failure, ContainerBody.MalformedBodyException.class);
         if (malformed != null) {
             // what follows on the connection cannot be read as HTTP any more
             return Optional.of(new ContainerFault(ProxyErrors.badRequest(malformed.getMessage()), true));
         }
-        RangeNotSatisfiableException badRange = find(failure, RangeNotSatisfiableException.class);
+        RangeNotSatisfiableException badRange = Causes.find(failure, RangeNotSatisfiableException.class);
         if (badRange != null) {
             return Optional.of(new ContainerFault(ProxyErrors.rangeNotSatisfiable(badRange.objectSize()), false));
         }
         // A limit of a binding is the container's mistake, not the handler's: the container gets the message.
-        BindingLimitException limit = find(failure, BindingLimitException.class);
+        BindingLimitException limit = Causes.find(failure, BindingLimitException.class);
         if (limit != null) {
             return Optional.of(new ContainerFault(ProxyErrors.bindingLimit(limit.getMessage()), false));
         }
         return Optional.empty();
-    }
-
-    /** The first exception of that type in the cause chain, or null. */
-    private static <E extends Throwable> E find(Throwable failure, Class<E> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 }

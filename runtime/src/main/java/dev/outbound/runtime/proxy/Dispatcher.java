@@ -3,6 +3,7 @@ package dev.outbound.runtime.proxy;
 import dev.outbound.OutboundContext;
 import dev.outbound.OutboundRequest;
 import dev.outbound.OutboundResponse;
+import dev.outbound.runtime.binding.BindingUnavailableException;
 import dev.outbound.runtime.egress.EgressDeniedException;
 import dev.outbound.runtime.identity.ContainerInstance;
 import dev.outbound.runtime.policy.Decision;
@@ -45,12 +46,12 @@ final class Dispatcher {
         };
     }
 
-    /** A CONNECT the policy does not deny gets {@code 501} until HTTPS is served. */
+    /** A CONNECT that does not start its connection: {@code 501} unless the policy denies it anyway. */
     Outcome connect(ContainerInstance instance, Optional<InstancePolicies.Compiled<?>> policy, OutboundRequest request) {
         if (policy.isEmpty()) {
             return classNotLoaded(instance, request);
         }
-        if (policy.get().policy().decide(request.authority()) instanceof Decision.Deny deny) {
+        if (policy.get().policy().decideConnect(request.authority()) instanceof Decision.Deny deny) {
             return denied(request, deny.reason(), deny.rule());
         }
         return new Outcome(ProxyErrors.connectNotSupported(), Outcome.ERROR, "connect-not-supported", null, true);
@@ -110,6 +111,12 @@ final class Dispatcher {
         Optional<ContainerFault> fault = ContainerFault.of(failure);
         if (fault.isPresent()) {
             return outcome.withResponse(fault.get().response(), null, fault.get().closeConnection());
+        }
+        BindingUnavailableException unavailable = Causes.find(failure, BindingUnavailableException.class);
+        if (unavailable != null) {
+            // An outage, not a bug: one line each, without a stack trace, while the service is down.
+            LOG.log(System.Logger.Level.WARNING, outcome.rule() + " on " + request + ": " + unavailable.getMessage());
+            return outcome.withResponse(ProxyErrors.bindingUnavailable(unavailable.getMessage()), null, false);
         }
         if (failure instanceof EgressDeniedException denied) {
             return new Outcome(errors.denied(request.authority(), denied.reason(), EGRESS_GUARD_RULE),

@@ -1,7 +1,7 @@
 package dev.outbound.runtime.proxy;
 
 import dev.outbound.runtime.identity.ContainerInstance;
-import io.helidon.webserver.http.ServerRequest;
+import io.helidon.http.Headers;
 import java.util.Optional;
 
 /**
@@ -11,8 +11,8 @@ import java.util.Optional;
  */
 public interface IdentitySource {
 
-    /** The instance, or empty when the request proves none; never decided by a header alone. */
-    Optional<ContainerInstance> identify(ServerRequest request);
+    /** The instance, or empty when a request or CONNECT proves none; never decided by a header alone. */
+    Optional<ContainerInstance> identify(Headers requestHeaders);
 
     /** Whether this listener also takes origin-form requests ({@code GET /k} with {@code Host}). */
     boolean acceptsOriginForm();

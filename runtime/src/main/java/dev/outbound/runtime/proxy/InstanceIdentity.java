@@ -2,7 +2,7 @@ package dev.outbound.runtime.proxy;
 
 import dev.outbound.runtime.identity.ContainerInstance;
 import dev.outbound.runtime.identity.ContainerRegistry;
-import io.helidon.webserver.http.ServerRequest;
+import io.helidon.http.Headers;
 import java.util.Optional;
 
 /**
@@ -21,7 +21,7 @@ public final class InstanceIdentity implements IdentitySource {
     }
 
     @Override
-    public Optional<ContainerInstance> identify(ServerRequest request) {
+    public Optional<ContainerInstance> identify(Headers requestHeaders) {
         return registry.get(instanceId);
     }
 

@@ -1,10 +1,13 @@
 package dev.outbound.runtime.proxy;
 
 import dev.outbound.runtime.config.Limits;
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.webserver.ErrorHandling;
 import io.helidon.webserver.ListenerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.spi.ServerConnectionSelector;
+import java.util.function.BiFunction;
 
 /**
  * The proxy as the server mounts it: one dispatcher and handler pool shared by every proxy listener,
@@ -17,10 +20,16 @@ public final class Proxy implements AutoCloseable {
     private final EgressRecorder recorder;
     private final HandlerRunner handlers;
     private final Limits limits;
+    private final BiFunction<IdentitySource, Http1Config, ServerConnectionSelector> connectionSelectors;
 
+    /**
+     * @param connectionSelectors the one connection selector of a listener, given how it identifies containers
+     *                            and its HTTP/1 settings: it serves {@code CONNECT} and hands the rest to HTTP/1
+     */
     public Proxy(InstancePolicies policies, Passthrough passthrough, EgressRecorder recorder, Limits limits,
-            int denialStatus) {
+            int denialStatus, BiFunction<IdentitySource, Http1Config, ServerConnectionSelector> connectionSelectors) {
         this.policies = policies;
+        this.connectionSelectors = connectionSelectors;
         this.recorder = recorder;
         this.limits = limits;
         this.handlers = new HandlerRunner(limits.handlerTimeout());
@@ -29,15 +38,19 @@ public final class Proxy implements AutoCloseable {
 
     /** Sets up a listener to serve the proxy, its containers identified by {@code identities}. */
     public void configure(ListenerConfig.BuilderBase<?, ?> listener, IdentitySource identities) {
+        Http1Config http1 = Http1Config.builder()
+                .maxHeadersSize(limits.maxHeaderBytes())
+                // request lines carry whole URLs here, so they get the header budget too
+                .maxPrologueLength(limits.maxHeaderBytes())
+                .build();
         listener.maxPayloadSize(limits.maxBodyBytes())
-                // only this HTTP/1 configuration: a discovered default beside it would make Helidon guess
-                // between two protocols and drop garbage without an answer
+                // small messages go both ways through a proxy: with Nagle's algorithm, each TLS handshake
+                // flight through a tunnel would wait on a delayed ACK (tens of ms)
+                .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
+                // one selector and no discovered protocols: with two candidates Helidon guesses between them
+                // and drops garbage without an answer
                 .protocolsDiscoverServices(false)
-                .addProtocol(Http1Config.builder()
-                        .maxHeadersSize(limits.maxHeaderBytes())
-                        // request lines carry whole URLs here, so they get the header budget too
-                        .maxPrologueLength(limits.maxHeaderBytes())
-                        .build())
+                .addConnectionSelector(connectionSelectors.apply(identities, http1))
                 // Helidon's own rejections pass their message on, so that 431 can be told from 400
                 .errorHandling(ErrorHandling.builder().includeEntity(true).build())
                 .directHandlers(ProxyDirectHandler.all(limits.maxHeaderBytes(), limits.maxBodyBytes()))

@@ -3,7 +3,7 @@ package dev.outbound.runtime.proxy;
 import dev.outbound.runtime.identity.ContainerInstance;
 import dev.outbound.runtime.identity.ContainerRegistry;
 import io.helidon.http.HeaderNames;
-import io.helidon.webserver.http.ServerRequest;
+import io.helidon.http.Headers;
 import java.util.Optional;
 
 /**
@@ -19,8 +19,8 @@ public final class ProxyCredentials implements IdentitySource {
     }
 
     @Override
-    public Optional<ContainerInstance> identify(ServerRequest request) {
-        return request.headers().first(HeaderNames.PROXY_AUTHORIZATION).flatMap(registry::authenticate);
+    public Optional<ContainerInstance> identify(Headers requestHeaders) {
+        return requestHeaders.first(HeaderNames.PROXY_AUTHORIZATION).flatMap(registry::authenticate);
     }
 
     @Override

@@ -73,12 +73,20 @@ public final class ProxyErrors {
 
     public static OutboundResponse connectNotSupported() {
         return answer(501, "connect-not-supported", json("error", "connect_not_supported",
-                "message", "CONNECT (HTTPS) is not supported yet; use plain http:// URLs through this proxy"));
+                "message", "CONNECT opens a tunnel only as the first request on a new connection"));
     }
 
     public static OutboundResponse destinationUnreachable(Authority authority, String errorId) {
         return answer(502, "destination-unreachable", json("error", "destination_unreachable",
                 "host", authority.host(), "port", (long) authority.port(), "id", errorId));
+    }
+
+    /**
+     * The service behind a binding (Redis, S3) is down or too slow: the request may succeed later, and a
+     * write answered this way was not done.
+     */
+    public static OutboundResponse bindingUnavailable(String message) {
+        return answer(503, "binding-unavailable", json("error", "binding_unavailable", "message", message));
     }
 
     public static OutboundResponse handlerTimedOut(Duration limit) {

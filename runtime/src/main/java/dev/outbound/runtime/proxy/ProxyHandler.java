@@ -42,7 +42,10 @@ public final class ProxyHandler implements Handler {
     @Override
     public void handle(ServerRequest request, ServerResponse response) {
         long started = System.nanoTime();
-        Optional<ContainerInstance> identified = identities.identify(request);
+        Optional<InterceptedTunnel> tunnel = request.context().get(InterceptedTunnel.class);
+        Optional<ContainerInstance> identified = tunnel.isPresent()
+                ? Optional.of(tunnel.get().instance())
+                : identities.identify(request.headers());
         if (identified.isEmpty()) {
             refuse("unauthenticated", ProxyErrors.proxyAuthenticationRequired(
                     "this proxy needs the credentials of a registered container: use the proxyUrl it was given"),
@@ -57,10 +60,11 @@ public final class ProxyHandler implements Handler {
         }
         RequestTarget target;
         try {
-            target = RequestTarget.parse(request.prologue().uriPath().rawPath(),
-                    request.prologue().hasQuery() ? request.prologue().query().rawValue() : null,
-                    request.headers().first(HeaderNames.HOST).orElse(null),
-                    identities.acceptsOriginForm());
+            String rawQuery = request.prologue().hasQuery() ? request.prologue().query().rawValue() : null;
+            target = tunnel.isPresent()
+                    ? RequestTarget.inTunnel(tunnel.get().authority(), request.prologue().uriPath().rawPath(), rawQuery)
+                    : RequestTarget.parse(request.prologue().uriPath().rawPath(), rawQuery,
+                            request.headers().first(HeaderNames.HOST).orElse(null), identities.acceptsOriginForm());
         } catch (BadTargetException e) {
             refuse("bad-request", ProxyErrors.badRequest(e.getMessage()), response, true);
             return;
@@ -74,7 +78,11 @@ public final class ProxyHandler implements Handler {
         answer(instance, outbound, dispatcher.dispatch(instance, policy, outbound), body, response, started);
     }
 
-    /** HTTPS is not served yet, but a CONNECT is still checked against the policy first (SPEC §4.7). */
+    /**
+     * A CONNECT after other requests on a connection: tunnels are only opened by a CONNECT that starts its
+     * connection (see {@code dev.outbound.runtime.connect}), but this one is still checked against the
+     * policy first (SPEC §4.7).
+     */
     private void connect(ContainerInstance instance, Optional<InstancePolicies.Compiled<?>> policy,
             ServerRequest request, ServerResponse response, long started) {
         Authority authority;

@@ -10,7 +10,7 @@ import dev.outbound.host.InvalidHostException;
  * listener that belongs to one container. In absolute form the {@code Host} header is ignored
  * (RFC 9112 §3.2.2), so a conflicting one can never change routing.
  *
- * @param scheme    always {@code http}: HTTPS arrives as {@code CONNECT}
+ * @param scheme    {@code http}, or {@code https} inside an intercepted {@code CONNECT} tunnel
  * @param authority the normalised destination
  * @param path      the raw path, starting with {@code /}
  * @param query     the raw query without {@code ?}, or {@code null}
@@ -46,6 +46,19 @@ public record RequestTarget(String scheme, Authority authority, String path, Str
             return new RequestTarget("http", authority(hostHeader), rawPath, rawQuery);
         }
         throw new BadTargetException("unsupported request target");
+    }
+
+    /**
+     * A request read inside an intercepted HTTPS tunnel: origin form, routed to the tunnel's {@code CONNECT}
+     * authority whatever {@code Host} says.
+     *
+     * @throws BadTargetException for any other form
+     */
+    public static RequestTarget inTunnel(Authority connectAuthority, String rawPath, String rawQuery) {
+        if (!rawPath.startsWith("/")) {
+            throw new BadTargetException("inside an HTTPS tunnel send the path only (GET /path), as HTTPS clients do");
+        }
+        return new RequestTarget("https", connectAuthority, rawPath, rawQuery);
     }
 
     private static RequestTarget absolute(String rawPath, String rawQuery) {

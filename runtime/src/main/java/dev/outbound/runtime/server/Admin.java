@@ -31,11 +31,12 @@ public final class Admin {
     private final EgressLog egressLog;
     private final String proxyHost;
     private final IntSupplier proxyPort;
+    private final String caCertPem;
 
     private final InstanceListeners instanceListeners;
 
     Admin(ContainerRegistry registry, OverridesStore overrides, InstancePolicies policies, EgressLog egressLog,
-            InstanceListeners instanceListeners, String proxyHost, IntSupplier proxyPort) {
+            InstanceListeners instanceListeners, String proxyHost, IntSupplier proxyPort, String caCertPem) {
         this.registry = registry;
         this.overrides = overrides;
         this.policies = policies;
@@ -43,6 +44,7 @@ public final class Admin {
         this.instanceListeners = instanceListeners;
         this.proxyHost = proxyHost;
         this.proxyPort = proxyPort;
+        this.caCertPem = caCertPem;
     }
 
     /**
@@ -65,7 +67,17 @@ public final class Admin {
         }
         ContainerInstance instance = registration.instance();
         String proxyUrl = "http://" + instance.id() + ":" + registration.token() + "@" + proxyHost + ":" + proxyPort.getAsInt();
-        return new CreatedContainer(instance, registration.token(), proxyUrl, null);
+        return new CreatedContainer(instance, registration.token(), proxyUrl, caCertPem);
+    }
+
+    /**
+     * The installation's CA certificate (PEM), which signs the leaves of intercepted HTTPS: containers
+     * trust it. A sandbox launcher writes it with {@link dev.outbound.runtime.tls.TrustBundle} and points
+     * {@code SSL_CERT_FILE}, {@code CURL_CA_BUNDLE}, {@code REQUESTS_CA_BUNDLE}, {@code GIT_SSL_CAINFO} at the
+     * bundle and {@code NODE_EXTRA_CA_CERTS} at the CA file (SPEC §4.7).
+     */
+    public String caCertPem() {
+        return caCertPem;
     }
 
     public List<ContainerInstance> list() {

@@ -7,7 +7,7 @@ import dev.outbound.runtime.identity.ContainerInstance;
  * here: the server keeps a hash of it.
  *
  * @param proxyUrl  {@code http://<id>:<token>@<host>:<port>}, for {@code HTTP_PROXY}
- * @param caCertPem the CA that intercepted HTTPS is signed with; {@code null} until HTTPS interception exists
+ * @param caCertPem the CA certificate (PEM) that intercepted HTTPS is signed with, for the container to trust
  */
 public record CreatedContainer(ContainerInstance instance, String token, String proxyUrl, String caCertPem) {
 

@@ -42,6 +42,9 @@ final class InstanceListeners {
         }
         WebServerConfig.Builder builder = WebServer.builder()
                 .shutdownHook(false)
+                // only the proxy: features found on the class path (health, metrics) belong to the admin
+                // listener, and would start a second metrics registry here
+                .featuresDiscoverServices(false)
                 .shutdownGracePeriod(shutdownGrace)
                 .bindAddress(address);
         proxy.configure(builder, new InstanceIdentity(registry, instanceId));

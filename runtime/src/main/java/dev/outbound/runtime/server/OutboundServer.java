@@ -6,6 +6,7 @@ import dev.outbound.runtime.binding.BindingTypes;
 import dev.outbound.runtime.binding.ConfiguredBindings;
 import dev.outbound.runtime.config.ConfigProblems;
 import dev.outbound.runtime.config.OutboundConfig;
+import dev.outbound.runtime.connect.HttpsConnect;
 import dev.outbound.runtime.egress.EgressGuard;
 import dev.outbound.runtime.egress.ForwarderSettings;
 import dev.outbound.runtime.egress.HttpForwarder;
@@ -20,7 +21,11 @@ import dev.outbound.runtime.proxy.InstancePolicies;
 import dev.outbound.runtime.proxy.Passthrough;
 import dev.outbound.runtime.proxy.Proxy;
 import dev.outbound.runtime.proxy.ProxyCredentials;
+import dev.outbound.runtime.proxy.ProxyErrors;
 import dev.outbound.runtime.proxy.ProxyMetrics;
+import dev.outbound.runtime.tls.CertificateAuthority;
+import dev.outbound.runtime.tls.InterceptingSslContext;
+import dev.outbound.runtime.tls.LeafCertificates;
 import dev.outbound.spi.ContainerDefinition;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.webserver.WebServer;
@@ -34,6 +39,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,6 +56,8 @@ public final class OutboundServer {
     public static final String ADMIN_SOCKET = "admin";
     private static final System.Logger LOG = System.getLogger(OutboundServer.class.getName());
     private static final int RECENT_RECORDS_PER_CONTAINER = 1000;
+    // a client that opens an intercepted tunnel and never speaks TLS holds it this long at most
+    private static final Duration TLS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
 
     private final OutboundConfig config;
     private final ClassLoader classLoader;
@@ -109,14 +117,23 @@ public final class OutboundServer {
             meters = MeterRegistry.create();
 
             ProxyListeners ownListeners = ProxyListeners.none();
-            forwarder = new HttpForwarder(ForwarderSettings.defaults());
-            Passthrough passthrough = new Passthrough(new EgressGuard(resolver, ownListeners), forwarder);
+            ForwarderSettings forwarding = ForwarderSettings.defaults()
+                    .withTrustedCertificates(config.extraTrustedCertificates());
+            forwarder = new HttpForwarder(forwarding);
+            EgressGuard guard = new EgressGuard(resolver, ownListeners);
+            Passthrough passthrough = new Passthrough(guard, forwarder);
             InstancePolicies policies = new InstancePolicies(classes, overrides);
-            proxy = new Proxy(policies, passthrough, new EgressRecorder(egressLog, new ProxyMetrics(meters)),
-                    config.limits(), config.denialStatus());
+            EgressRecorder recorder = new EgressRecorder(egressLog, new ProxyMetrics(meters));
+            CertificateAuthority ca = CertificateAuthority.loadOrCreate(dataDir);
+            HttpsConnect https = new HttpsConnect(policies, guard,
+                    new InterceptingSslContext(new LeafCertificates(ca), TLS_HANDSHAKE_TIMEOUT), recorder,
+                    new ProxyErrors(config.denialStatus()), config.limits().maxHeaderBytes(),
+                    forwarding.connectTimeout());
+            proxy = new Proxy(policies, passthrough, recorder, config.limits(), config.denialStatus(),
+                    https::selector);
             instanceListeners = new InstanceListeners(proxy, registry, ownListeners, config.shutdownGrace());
             admin = new Admin(registry, overrides, policies, egressLog, instanceListeners,
-                    urlHost(config.proxy().host()), this::proxyPort);
+                    urlHost(config.proxy().host()), this::proxyPort, ca.caCertPem());
 
             webServer = webServer(registry, new AdminService(admin, token)).start();
             ownListeners.add(new InetSocketAddress(config.proxy().host(), proxyPort()));

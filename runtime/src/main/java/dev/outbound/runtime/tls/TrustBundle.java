@@ -35,21 +35,30 @@ public final class TrustBundle {
   static final String BUNDLE_FILE = "outbound-ca-bundle.crt";
   private static final Path DEBIAN_SYSTEM_BUNDLE = Path.of("/etc/ssl/certs/ca-certificates.crt");
 
-  private final CertificateAuthority ca;
+  private final String caCertPem;
   private final Path systemBundle;
 
   public TrustBundle(CertificateAuthority ca) {
-    this(ca, DEBIAN_SYSTEM_BUNDLE);
+    this(ca.caCertPem());
+  }
+
+  /** From the CA certificate as the admin API hands it out ({@code caCertPem}). */
+  public TrustBundle(String caCertPem) {
+    this(caCertPem, DEBIAN_SYSTEM_BUNDLE);
   }
 
   TrustBundle(CertificateAuthority ca, Path systemBundle) {
-    this.ca = ca;
+    this(ca.caCertPem(), systemBundle);
+  }
+
+  private TrustBundle(String caCertPem, Path systemBundle) {
+    this.caCertPem = caCertPem;
     this.systemBundle = systemBundle;
   }
 
   /** Writes {@code outbound-ca.crt}, the CA certificate alone, into {@code dir}. */
   public Path writeCaFile(Path dir) throws IOException {
-    return writePublicFile(dir.resolve(CA_FILE), ca.caCertPem());
+    return writePublicFile(dir.resolve(CA_FILE), caCertPem);
   }
 
   /**
@@ -60,7 +69,7 @@ public final class TrustBundle {
   public Path writeBundleWithSystemCas(Path dir) throws IOException {
     String system = Files.exists(systemBundle) ? Files.readString(systemBundle) : jvmTrustedPem();
     String separator = system.isEmpty() || system.endsWith("\n") ? "" : "\n";
-    return writePublicFile(dir.resolve(BUNDLE_FILE), system + separator + ca.caCertPem());
+    return writePublicFile(dir.resolve(BUNDLE_FILE), system + separator + caCertPem);
   }
 
   private static String jvmTrustedPem() {

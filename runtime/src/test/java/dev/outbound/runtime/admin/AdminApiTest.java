@@ -91,8 +91,12 @@ class AdminApiTest {
         String id = (String) created.get("id");
         assertEquals("web-1", created.get("name"));
         assertEquals("test-app", created.get("class"));
-        assertNull(created.get("caCertPem"));
-        assertTrue(created.containsKey("caCertPem"));
+        String caCertPem = (String) created.get("caCertPem");
+        assertTrue(caCertPem.startsWith("-----BEGIN CERTIFICATE-----"), caCertPem);
+        HttpResponse<String> ca = call("GET", "/v1/ca", null, token);
+        assertEquals(200, ca.statusCode());
+        assertEquals(caCertPem, ca.body(), "GET /v1/ca serves the CA that create hands out");
+        assertEquals("application/x-pem-file", ca.headers().firstValue("Content-Type").orElse(""));
         String proxyUrl = (String) created.get("proxyUrl");
         assertEquals("http://" + id + ":" + created.get("token") + "@127.0.0.1:" + server.proxyPort(), proxyUrl);
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.outbound.runtime.tls.CertificateAuthority;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -114,5 +115,24 @@ class OutboundConfigReaderTest {
         InvalidConfigException missing = assertThrows(InvalidConfigException.class,
                 () -> OutboundConfigReader.load(Optional.of(dir.resolve("missing.yaml"))));
         assertTrue(missing.getMessage().contains("cannot be read"));
+    }
+
+    @Test
+    void extraCaFilesAreReadForOriginsAndAFileWithoutCertificatesIsAProblem(@TempDir Path dir) throws Exception {
+        Path ca = Files.writeString(dir.resolve("internal-ca.crt"),
+                CertificateAuthority.loadOrCreate(dir.resolve("data")).caCertPem());
+        Path empty = Files.writeString(dir.resolve("empty.crt"), "");
+
+        OutboundConfig config = read("outbound:\n  tls:\n    extra-ca-files: [\"" + ca + "\"]\n");
+        List<String> problems = problems("outbound:\n  tls:\n    extra-ca-files: [\"" + empty + "\", \""
+                + dir.resolve("missing.crt") + "\"]\n");
+
+        assertEquals(1, config.extraTrustedCertificates().size());
+        assertTrue(config.extraTrustedCertificates().getFirst().getSubjectX500Principal().getName()
+                .contains("Outbound local CA"));
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains(empty + " holds no PEM certificate"), problems.get(0));
+        assertTrue(problems.get(1).contains("cannot read certificates from " + dir.resolve("missing.crt")),
+                problems.get(1));
     }
 }

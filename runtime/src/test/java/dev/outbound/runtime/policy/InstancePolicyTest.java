@@ -176,6 +176,40 @@ class InstancePolicyTest {
     }
 
     @Test
+    void connectToAPortOtherThan443NeedsAnAllowedHostsEntryWithThatPort() {
+        ClassPolicy open = new ClassPolicy(true, Optional.of(List.of("api.test", "api.test:8443", "10.0.0.0/8:22")),
+                List.of(), false);
+        InstancePolicy<Object> policy = InstancePolicy.compile(open, InstanceOverrides.NONE, new TestRoutes());
+
+        assertEquals("allowedHosts:api.test", policy.decideConnect(HostNormalizer.normalize("api.test", 443)).rule());
+        assertEquals("allowedHosts:api.test:8443",
+                policy.decideConnect(HostNormalizer.normalize("api.test", 8443)).rule());
+        assertEquals("allowedHosts:10.0.0.0/8:22",
+                policy.decideConnect(HostNormalizer.normalize("10.1.2.3", 22)).rule());
+        assertEquals("connect-port", policy.decideConnect(HostNormalizer.normalize("api.test", 8080)).rule());
+        assertEquals("allowedHosts:api.test", policy.decide(HostNormalizer.normalize("api.test", 8080)).rule(),
+                "plain HTTP to that port is not affected");
+    }
+
+    @Test
+    void withoutInterceptionOnlyHostsThatMayBePassedOnGetATunnel() {
+        TestRoutes routes = new TestRoutes().host("my.kv", "kv").catchAll("any");
+        ClassPolicy allowing = new ClassPolicy(false, Optional.of(List.of("my.kv", "api.test")), List.of(), false);
+        InstancePolicy<Object> policy = InstancePolicy.compile(allowing, InstanceOverrides.NONE, routes);
+        InstancePolicy<Object> intercepting = InstancePolicy.compile(
+                new ClassPolicy(false, Optional.empty(), List.of("*.evil.test"), true), InstanceOverrides.NONE, routes);
+
+        assertEquals("allowedHosts:api.test", policy.decideConnect(https("api.test")).rule(),
+                "the catch-all cannot see inside a tunnel; the allow list lets it through");
+        assertEquals("allowedHosts:my.kv", policy.decideConnect(https("my.kv")).rule());
+        assertEquals("allowedHosts", policy.decideConnect(https("other.test")).rule());
+        assertEquals("interceptHttps", InstancePolicy.compile(NO_CLASS_RULES, InstanceOverrides.NONE, routes)
+                .decideConnect(https("my.kv")).rule(), "a host only a handler serves gets no tunnel");
+        assertEquals("handler:kv", intercepting.decideConnect(https("my.kv")).rule());
+        assertEquals("deniedHosts:*.evil.test", intercepting.decideConnect(https("x.evil.test")).rule());
+    }
+
+    @Test
     void rejectsInvalidPatterns() {
         for (InstanceOverrides overrides : List.of(
                 InstanceOverrides.NONE.withDeniedHosts(Optional.of(List.of("https://evil.test"))),
@@ -241,6 +275,11 @@ class InstancePolicyTest {
 
     private static Authority host(String host) {
         return HostNormalizer.normalize(host, 80);
+    }
+
+    /** A CONNECT target: the host on port 443. */
+    private static Authority https(String host) {
+        return HostNormalizer.normalize(host, 443);
     }
 
     private static String routeName(Decision.Handle<?> handle) {

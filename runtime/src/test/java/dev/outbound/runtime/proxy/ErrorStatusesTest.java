@@ -60,6 +60,17 @@ class ErrorStatusesTest {
     }
 
     @Test
+    void aBindingWhoseServiceIsDownIs503WithTheReasonWhileOtherRoutesWork() throws Exception {
+        RawResponse response = get(alice, "http://down.test/");
+
+        assertEquals(503, response.status());
+        assertEquals("binding-unavailable", response.header("X-Outbound-Error"));
+        assertEquals("binding_unavailable", response.json().get("error"));
+        assertEquals("Redis redis://127.0.0.1:1 (namespace KV) did not answer", response.json().get("message"));
+        assertEquals(200, get(alice, "http://my.kv/k").status());
+    }
+
+    @Test
     void handlerThatThrowsIs500WithAnIdThatTheLogAlsoHas() throws Exception {
         List<LogRecord> logged = new CopyOnWriteArrayList<>();
         Logger logger = Logger.getLogger(Dispatcher.class.getName());

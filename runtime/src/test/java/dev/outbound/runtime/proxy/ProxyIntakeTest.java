@@ -119,12 +119,14 @@ class ProxyIntakeTest {
     }
 
     @Test
-    void connectIsAClear501() throws Exception {
-        RawResponse response = RawHttp.once(server.proxyPort(),
-                "CONNECT my.kv:443 HTTP/1.1\r\nHost: my.kv:443\r\n" + auth(alice) + "\r\n\r\n");
-        assertEquals(501, response.status());
-        assertEquals("connect_not_supported", response.json().get("error"));
-        assertTrue(((String) response.json().get("message")).contains("CONNECT (HTTPS) is not supported yet"));
+    void connectAfterOtherRequestsOnAConnectionIsStillCheckedFirst() throws Exception {
+        try (RawHttp http = RawHttp.connect(server.proxyPort())) {
+            assertEquals(200, http.exchange("GET http://my.kv/k HTTP/1.1\r\nHost: my.kv\r\n" + auth(alice)
+                    + "\r\n\r\n").status());
+            RawResponse response = http.exchange(
+                    "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n" + auth(alice) + "\r\n\r\n");
+            assertEquals(520, response.status());
+        }
     }
 
     @Test

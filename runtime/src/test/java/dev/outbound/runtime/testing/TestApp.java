@@ -5,6 +5,8 @@ import dev.outbound.OutboundRequest;
 import dev.outbound.OutboundResponse;
 import dev.outbound.Params;
 import dev.outbound.binding.Secret;
+import dev.outbound.runtime.binding.BindingUnavailableException;
+import java.net.SocketTimeoutException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -39,6 +41,12 @@ public final class TestApp {
 
     OutboundResponse boom(OutboundRequest request) {
         throw new IllegalStateException("secret internal detail");
+    }
+
+    /** A binding whose service is down, its failure wrapped as a handler's own code may wrap it. */
+    OutboundResponse down(OutboundRequest request) {
+        throw new IllegalStateException("lookup failed", new BindingUnavailableException(
+                "Redis redis://127.0.0.1:1 (namespace KV) did not answer", new SocketTimeoutException("read timed out")));
     }
 
     /** Reads the body with the request's own default limit. */

@@ -17,6 +17,7 @@ public final class TestAppDefinition implements ContainerDefinition<TestApp> {
             .host("my.kv", "kv", (app, request, context) -> app.kv(request, context))
             .host("slow.test", "slow", (app, request, context) -> app.slow(request))
             .host("boom.test", "boom", (app, request, context) -> app.boom(request))
+            .host("down.test", "down", (app, request, context) -> app.down(request))
             .host("echo.test", "echo", (app, request, context) -> app.echo(request))
             .host("small.test", "small", (app, request, context) -> app.small(request))
             .host("empty.test", "noContent", (app, request, context) -> app.noContent(request))

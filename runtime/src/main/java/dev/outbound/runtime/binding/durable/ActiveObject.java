@@ -118,28 +118,29 @@ final class ActiveObject<T> implements ObjectActor {
     return database;
   }
 
+  /** Reopens an evicted activation, unless a newer one has run or is current. */
   private void reopen() {
     if (stub == null) {
       throw new IllegalStateException("durable object " + id + " failed to activate");
     }
-    if (!objects.makeCurrent(this)) {
+    // Whoever else holds the file is newer: an older activation could not have reopened.
+    if (!objects.tryAcquireFile(this)) {
       throw stale();
     }
-    try {
-      open();
-    } catch (RuntimeException e) {
-      objects.forget(this);
-      throw e;
-    }
-    if (database.activation() != activation) {
+    openAcquired();
+    // Checked with the file held, so no activation can start in between.
+    if (database.activation() != activation || !objects.makeCurrent(this)) {
       close();
-      objects.forget(this);
       throw stale();
     }
   }
 
   private void open() {
     objects.acquireFile(this);
+    openAcquired();
+  }
+
+  private void openAcquired() {
     try {
       database = ObjectDatabase.open(objects.fileOf(id));
     } catch (RuntimeException e) {

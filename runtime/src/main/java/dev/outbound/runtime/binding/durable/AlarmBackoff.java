@@ -23,14 +23,16 @@ public record AlarmBackoff(Duration firstDelay, Duration maxDelay, int maxRetrie
     Objects.requireNonNull(firstDelay, "firstDelay");
     Objects.requireNonNull(maxDelay, "maxDelay");
     if (firstDelay.isNegative() || firstDelay.isZero()) {
-      throw new IllegalArgumentException("first alarm retry delay must be positive, got " + firstDelay);
+      throw new IllegalArgumentException(
+          "first alarm retry delay must be positive, got " + firstDelay);
     }
     if (maxDelay.compareTo(firstDelay) < 0) {
       throw new IllegalArgumentException(
           "max alarm retry delay " + maxDelay + " is below the first delay " + firstDelay);
     }
     if (maxRetries < 0) {
-      throw new IllegalArgumentException("max alarm retries must not be negative, got " + maxRetries);
+      throw new IllegalArgumentException(
+          "max alarm retries must not be negative, got " + maxRetries);
     }
   }
 

@@ -54,16 +54,17 @@ final class AlarmIndex implements AutoCloseable {
 
   /** Moves the entry of {@code id} to {@code at} if that is earlier, adding it if absent. */
   void lower(DurableObjectId id, Instant at) {
-    update("INSERT INTO pending_alarm (object_id, at_millis) VALUES (?, ?) ON CONFLICT (object_id)"
-        + " DO UPDATE SET at_millis = min(at_millis, excluded.at_millis)",
+    update("INSERT INTO pending_alarm (object_id, at_millis) VALUES (?, ?)"
+        + " ON CONFLICT (object_id) DO UPDATE SET at_millis = min(at_millis, excluded.at_millis)",
         id.toString(), at.toEpochMilli());
   }
 
   /** Sets the entry of {@code id} to {@code at}, or removes it when empty. */
   void set(DurableObjectId id, Optional<Instant> at) {
     if (at.isPresent()) {
-      update("INSERT INTO pending_alarm (object_id, at_millis) VALUES (?, ?) ON CONFLICT (object_id)"
-          + " DO UPDATE SET at_millis = excluded.at_millis", id.toString(), at.get().toEpochMilli());
+      update("INSERT INTO pending_alarm (object_id, at_millis) VALUES (?, ?)"
+          + " ON CONFLICT (object_id) DO UPDATE SET at_millis = excluded.at_millis",
+          id.toString(), at.get().toEpochMilli());
     } else {
       update("DELETE FROM pending_alarm WHERE object_id = ?", id.toString());
     }

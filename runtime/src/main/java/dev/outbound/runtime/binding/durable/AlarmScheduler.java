@@ -12,15 +12,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Delivers the alarms of one namespace: one virtual thread sleeps until the earliest entry of the
- * {@link AlarmIndex} is due and hands each due object to a virtual thread of its own. Delivery is at
- * least once: the entry stays in the index until the object has run its handler and cleared it,
- * and a failed delivery is retried with {@link AlarmBackoff}.
+ * {@link AlarmIndex} is due and hands each due object to a virtual thread of its own. Delivery is
+ * at least once: the entry stays in the index until the object has run its handler and cleared
+ * it, and a failed delivery is retried with {@link AlarmBackoff}.
  *
  * <p>How often an alarm has failed is kept in memory, so a restart begins its count again.
  */
@@ -31,7 +30,7 @@ final class AlarmScheduler implements AutoCloseable {
 
     /**
      * Runs the handler of {@code id} if its alarm is due at {@code now}, reporting a failing
-     * handler to {@link #retry}; throws if the object could not be activated or read.
+     * handler to {@link AlarmScheduler#retry}; throws if the object could not be activated or read.
      */
     void deliver(DurableObjectId id, AlarmInfo info, Instant now);
   }

@@ -18,7 +18,7 @@ final class DurableObjectIds {
     this.namespace = namespace;
   }
 
-  /** Returns hex(SHA-256(namespace + "/" + name)): the same on every run, distinct per namespace. */
+  /** Returns hex(SHA-256(namespace + "/" + name)): the same every run, distinct per namespace. */
   DurableObjectId fromName(String name) {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256")

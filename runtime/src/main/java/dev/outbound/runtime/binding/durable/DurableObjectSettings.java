@@ -23,7 +23,8 @@ public record DurableObjectSettings(int maxOpenObjects, AlarmBackoff alarmBackof
   public DurableObjectSettings {
     Objects.requireNonNull(alarmBackoff, "alarmBackoff");
     if (maxOpenObjects < 1) {
-      throw new IllegalArgumentException("max open objects must be at least 1, got " + maxOpenObjects);
+      throw new IllegalArgumentException(
+          "max open objects must be at least 1, got " + maxOpenObjects);
     }
   }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The keys a list selects, as one range: from {@code lower} (inclusive) to {@code upper}
  * (exclusive), either bound absent. A prefix becomes a range too, so SQLite answers every list
- * from the primary key index; its BINARY collation compares UTF-8 bytes, as {@link Utf8#BYTE_ORDER}.
+ * from the primary key index; its BINARY collation compares UTF-8 bytes, as {@link
+ * Utf8#BYTE_ORDER} does.
  */
 record KeyRange(Optional<String> lower, Optional<String> upper) {
 

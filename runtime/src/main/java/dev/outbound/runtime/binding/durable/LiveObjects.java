@@ -100,10 +100,15 @@ final class LiveObjects<T> implements AutoCloseable {
 
   void acquireFile(ActiveObject<T> object) {
     files.acquire(object.id(), object);
-    if (closed) {
-      files.release(object.id(), object);
-      requireOpen();
+    releaseIfClosed(object);
+  }
+
+  boolean tryAcquireFile(ActiveObject<T> object) {
+    if (!files.tryAcquire(object.id(), object)) {
+      return false;
     }
+    releaseIfClosed(object);
+    return true;
   }
 
   void releaseFile(ActiveObject<T> object) {
@@ -117,6 +122,14 @@ final class LiveObjects<T> implements AutoCloseable {
     current.invalidateAll();
     for (ActiveObject<?> object : files.holders()) {
       retire(object);
+    }
+  }
+
+  /** Undoes an acquisition that raced with {@link #close}, which may have missed it. */
+  private void releaseIfClosed(ActiveObject<T> object) {
+    if (closed) {
+      files.release(object.id(), object);
+      requireOpen();
     }
   }
 

@@ -34,7 +34,8 @@ final class ObjectAlarm {
   }
 
   /**
-   * Writes the alarm; the index learns of it when the write commits ({@link #syncUnlessInTransaction}).
+   * Writes the alarm; the index learns of it once the write commits, in {@link
+   * #syncUnlessInTransaction}.
    *
    * @throws IllegalStateException if the object's class does not implement {@link AlarmHandler}
    */

@@ -5,4 +5,5 @@ import dev.outbound.binding.DurableObjectState;
 import dev.outbound.binding.DurableObjectStorage;
 
 /** What an object's constructor receives: its id and its storage. */
-record ObjectState(DurableObjectId id, DurableObjectStorage storage) implements DurableObjectState {}
+record ObjectState(DurableObjectId id, DurableObjectStorage storage)
+    implements DurableObjectState {}

@@ -26,6 +26,11 @@ final class OpenFiles {
     }
   }
 
+  /** Makes {@code object} the holder of the file of {@code id} if no one holds it. */
+  boolean tryAcquire(DurableObjectId id, ActiveObject<?> object) {
+    return holders.putIfAbsent(id, new Holder(object, new CompletableFuture<>())) == null;
+  }
+
   /** Releases the file of {@code id} held by {@code object}, waking activations waiting for it. */
   void release(DurableObjectId id, ActiveObject<?> object) {
     Holder holder = holders.get(id);

@@ -31,7 +31,10 @@ final class SqlValues {
     }
   }
 
-  /** Reads the 1-based {@code column} as {@code Long}, {@code Double}, {@code String}, {@code byte[]} or null. */
+  /**
+   * Reads the 1-based {@code column} as {@code Long}, {@code Double}, {@code String}, {@code
+   * byte[]} or null.
+   */
   static Object read(ResultSet row, int column) throws SQLException {
     Object value = row.getObject(column);
     // The driver returns small integers as Integer; the API promises Long for every INTEGER.

@@ -14,8 +14,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The embedded durable object namespace: one SQLite file per object, {@code <directory>/<id>.sqlite},
- * and the pending alarms of all of them in {@code <directory>/_alarms.sqlite}.
+ * The embedded durable object namespace: one SQLite file per object, {@code
+ * <directory>/<id>.sqlite}, and the pending alarms of all of them in {@code
+ * <directory>/_alarms.sqlite}.
  *
  * <p>{@link #get} returns the object itself: the generated stub, a subclass whose public methods
  * run one at a time through its {@link dev.outbound.spi.ObjectActor}. At most {@link
@@ -25,10 +26,10 @@ import java.util.Objects;
  * no other activation of its object has happened since; otherwise its calls throw {@link
  * IllegalStateException}: call {@code get} per use rather than keeping stubs.
  */
-public final class SqliteDurableObjectNamespace<T> implements DurableObjectNamespace<T>, AutoCloseable {
+public final class SqliteDurableObjectNamespace<T>
+    implements DurableObjectNamespace<T>, AutoCloseable {
 
   private final DurableObjectIds ids;
-  private final Clock clock;
   private final AlarmIndex alarmIndex;
   private final AlarmScheduler alarms;
   private final LiveObjects<T> objects;
@@ -57,21 +58,22 @@ public final class SqliteDurableObjectNamespace<T> implements DurableObjectNames
     }
     Objects.requireNonNull(definition, "definition");
     Objects.requireNonNull(bindings, "bindings");
+    Objects.requireNonNull(clock, "clock");
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     this.ids = new DurableObjectIds(name);
-    this.clock = Objects.requireNonNull(clock, "clock");
     this.alarmIndex = AlarmIndex.open(directory);
-    this.alarms = new AlarmScheduler(alarmIndex, clock, settings.alarmBackoff(), this::deliverAlarm);
+    this.alarms =
+        new AlarmScheduler(alarmIndex, clock, settings.alarmBackoff(), this::deliverAlarm);
     this.objects = new LiveObjects<>(
         name, directory, definition, bindings, alarms, settings.maxOpenObjects());
     alarms.start();
   }
 
-  /** Returns {@code <dataDir>/durable-objects/<name>}, where the namespace {@code name} keeps its files. */
+  /** Returns {@code <dataDir>/durable-objects/<name>}, where namespace {@code name} lives. */
   public static Path directoryUnder(Path dataDir, String name) {
     return dataDir.resolve("durable-objects").resolve(name);
   }
@@ -92,8 +94,8 @@ public final class SqliteDurableObjectNamespace<T> implements DurableObjectNames
   }
 
   /**
-   * Returns the object {@code id}, activating it if it is not open: its constructor runs then, under
-   * the object's lock.
+   * Returns the object {@code id}, activating it if it is not open: its constructor runs then,
+   * under the object's lock.
    *
    * @throws IllegalStateException if the namespace is closed
    */

@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * A durable object's storage over its SQLite file. Every method runs as a call of the object, under
@@ -48,7 +47,7 @@ final class SqliteObjectStorage implements DurableObjectStorage {
   @Override
   public <R> R transaction(Function<DurableObjectStorage, R> body) {
     Objects.requireNonNull(body, "body");
-    return call(() -> {
+    return object.call(() -> {
       try {
         return object.database().inSavepoint(() -> body.apply(this));
       } finally {
@@ -60,14 +59,14 @@ final class SqliteObjectStorage implements DurableObjectStorage {
   @Override
   public Optional<byte[]> get(String key) {
     checkKey(key);
-    return call(() -> read(key));
+    return object.call(() -> read(key));
   }
 
   @Override
   public Map<String, byte[]> get(Collection<String> keys) {
     StorageLimits.checkBatch(keys);
     keys.forEach(SqliteObjectStorage::checkKey);
-    return call(() -> {
+    return object.call(() -> {
       Map<String, byte[]> values = new LinkedHashMap<>();
       for (String key : keys) {
         read(key).ifPresent(value -> values.put(key, value));
@@ -79,14 +78,14 @@ final class SqliteObjectStorage implements DurableObjectStorage {
   @Override
   public void put(String key, byte[] value) {
     StorageLimits.checkEntry(key, Objects.requireNonNull(value, "value"));
-    call(() -> write(key, value));
+    object.run(() -> write(key, value));
   }
 
   @Override
   public void put(Map<String, byte[]> entries) {
     StorageLimits.checkBatch(entries.keySet());
     entries.forEach((key, value) -> StorageLimits.checkEntry(key, Objects.requireNonNull(value)));
-    call(() -> object.database().inSavepoint(() -> {
+    object.run(() -> object.database().inSavepoint(() -> {
       entries.forEach(this::write);
       return null;
     }));
@@ -95,14 +94,14 @@ final class SqliteObjectStorage implements DurableObjectStorage {
   @Override
   public boolean delete(String key) {
     checkKey(key);
-    return call(() -> remove(key));
+    return object.call(() -> remove(key));
   }
 
   @Override
   public int delete(Collection<String> keys) {
     StorageLimits.checkBatch(keys);
     keys.forEach(SqliteObjectStorage::checkKey);
-    return call(() -> object.database().inSavepoint(() -> {
+    return object.call(() -> object.database().inSavepoint(() -> {
       int deleted = 0;
       for (String key : keys) {
         deleted += remove(key) ? 1 : 0;
@@ -120,7 +119,7 @@ final class SqliteObjectStorage implements DurableObjectStorage {
     SortedMap<String, byte[]> entries =
         new TreeMap<>(options.reverse() ? Utf8.BYTE_ORDER.reversed() : Utf8.BYTE_ORDER);
     if (range.isEmpty()) {
-      return entries;
+      return Collections.unmodifiableSortedMap(entries);
     }
     List<String> conditions = new ArrayList<>();
     List<Object> parameters = new ArrayList<>();
@@ -136,7 +135,7 @@ final class SqliteObjectStorage implements DurableObjectStorage {
     String query = "SELECT key, value FROM _outbound_kv"
         + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
         + " ORDER BY key" + (options.reverse() ? " DESC" : "") + " LIMIT ?";
-    return call(() -> {
+    return object.call(() -> {
       try (PreparedStatement statement = object.database().prepare(query, parameters.toArray());
           ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
@@ -152,30 +151,28 @@ final class SqliteObjectStorage implements DurableObjectStorage {
   @Override
   public void setAlarm(Instant at) {
     Objects.requireNonNull(at, "at");
-    call(() -> {
+    object.run(() -> {
       alarm.set(at);
       alarm.syncUnlessInTransaction();
-      return null;
     });
   }
 
   @Override
   public Optional<Instant> getAlarm() {
-    return call(alarm::get);
+    return object.call(alarm::get);
   }
 
   @Override
   public void deleteAlarm() {
-    call(() -> {
+    object.run(() -> {
       alarm.delete();
       alarm.syncUnlessInTransaction();
-      return null;
     });
   }
 
   @Override
   public void deleteAll() {
-    call(() -> {
+    object.run(() -> {
       ObjectDatabase database = object.database();
       try {
         database.inSavepoint(() -> {
@@ -187,17 +184,12 @@ final class SqliteObjectStorage implements DurableObjectStorage {
       } finally {
         alarm.syncUnlessInTransaction();
       }
-      return null;
     });
   }
 
   /** The alarm, for delivery by the scheduler. */
   ObjectAlarm alarm() {
     return alarm;
-  }
-
-  private <R> R call(Supplier<R> body) {
-    return object.call(body::get);
   }
 
   private Optional<byte[]> read(String key) {
@@ -210,10 +202,9 @@ final class SqliteObjectStorage implements DurableObjectStorage {
     }
   }
 
-  private Void write(String key, byte[] value) {
+  private void write(String key, byte[] value) {
     object.database().update("INSERT INTO _outbound_kv (key, value) VALUES (?, ?)"
         + " ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value);
-    return null;
   }
 
   private boolean remove(String key) {
@@ -231,7 +222,8 @@ final class SqliteObjectStorage implements DurableObjectStorage {
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
         String name = rows.getString(2).replace("\"", "\"\"");
-        drops.add("DROP " + rows.getString(1).toUpperCase(Locale.ROOT) + " IF EXISTS \"" + name + "\"");
+        String type = rows.getString(1).toUpperCase(Locale.ROOT);
+        drops.add("DROP " + type + " IF EXISTS \"" + name + "\"");
       }
     } catch (SQLException e) {
       throw SqlFailures.ofStore(e);

@@ -48,18 +48,21 @@ final class SqliteSql implements SqlStorage {
         .orElseThrow());
   }
 
-  private static SqlCursor run(ObjectDatabase database, List<String> statements, Object[] bindings) {
+  private static SqlCursor run(
+      ObjectDatabase database, List<String> statements, Object[] bindings) {
     long changesBefore = totalChanges(database);
     int bound = 0;
     long rowsRead = 0;
     List<String> columns = List.of();
     List<Map<String, Object>> rows = List.of();
     for (int index = 0; index < statements.size(); index++) {
-      try (PreparedStatement statement = database.connection().prepareStatement(statements.get(index))) {
+      String sql = statements.get(index);
+      try (PreparedStatement statement = database.connection().prepareStatement(sql)) {
         int parameters = statement.getParameterMetaData().getParameterCount();
         boolean last = index == statements.size() - 1;
+        int needed = bound + parameters;
         // Checked before the last statement runs, so a mismatch changes nothing.
-        if (bound + parameters > bindings.length || (last && bound + parameters < bindings.length)) {
+        if (needed > bindings.length || (last && needed < bindings.length)) {
           throw new IllegalArgumentException(
               "the query's parameters do not match the " + bindings.length + " bindings given");
         }

@@ -29,8 +29,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+/** A broken lock would hang rather than fail: the timeout turns that into a failure. */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ActorTest {
 
   private static final int CALLS = 200;
@@ -82,7 +85,8 @@ class ActorTest {
   void aMethodMayCallAnotherMethodOfItsObject() {
     try (var counters = Namespaces.counters(directory, new ActivationLog(), 10)) {
       Counter counter = counters.get(counters.idFromName("reentrant"));
-      assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertEquals(2, counter.incrementTwice()));
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(5), () -> assertEquals(2, counter.incrementTwice()));
     }
   }
 
@@ -124,7 +128,8 @@ class ActorTest {
   void aCallWaitsForTheRunningCallOfItsObjectButNotOfOthers() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     try (var scratch = Namespaces.scratch(directory);
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        AutoCloseable unblock = release::countDown) { // closed first, so a failure cannot hang
       DurableObjectStorage busy = scratch.get(scratch.idFromName("busy")).storage();
       DurableObjectStorage other = scratch.get(scratch.idFromName("other")).storage();
       CountDownLatch inside = new CountDownLatch(1);
@@ -144,8 +149,6 @@ class ActorTest {
       running.get(5, TimeUnit.SECONDS);
       assertEquals(Optional.of("running"), waiting.get(5, TimeUnit.SECONDS));
       assertFalse(other.getText("free").isEmpty());
-    } finally {
-      release.countDown();
     }
   }
 

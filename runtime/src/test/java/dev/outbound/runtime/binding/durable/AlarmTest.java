@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +34,7 @@ class AlarmTest {
   void open() {
     reminders = Namespaces.reminders(directory, log);
     id = reminders.idFromName("reminder");
+    reminders.get(id).scheduled(); // activated up front, so the timing of each test is its own
   }
 
   @AfterEach
@@ -40,10 +43,18 @@ class AlarmTest {
   }
 
   @Test
+  void getAlarmReturnsTheScheduledTime() {
+    Instant at = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
+    reminders.get(id).remindAt(at);
+    assertEquals(Optional.of(at), reminders.get(id).scheduled());
+    reminders.get(id).cancel();
+    assertEquals(Optional.empty(), reminders.get(id).scheduled());
+  }
+
+  @Test
   void deliversOnceAtItsTimeAndClearsIt() throws Exception {
     Instant at = Instant.now().plusMillis(300).truncatedTo(ChronoUnit.MILLIS);
     reminders.get(id).remindAt(at);
-    assertEquals(Optional.of(at), reminders.get(id).scheduled());
 
     AlarmLog.Delivery delivery = log.next(DELIVERY_WAIT);
 
@@ -63,8 +74,8 @@ class AlarmTest {
 
   @Test
   void aNewAlarmReplacesTheOldOne() throws Exception {
-    Instant later = Instant.now().plusMillis(600);
-    reminders.get(id).remindAt(Instant.now().plusMillis(200));
+    Instant later = Instant.now().plusMillis(1000);
+    reminders.get(id).remindAt(Instant.now().plusMillis(400));
     reminders.get(id).remindAt(later);
 
     AlarmLog.Delivery delivery = log.next(DELIVERY_WAIT);
@@ -74,14 +85,14 @@ class AlarmTest {
 
   @Test
   void aDeletedAlarmDoesNotFire() throws Exception {
-    reminders.get(id).remindAt(Instant.now().plusMillis(200));
+    reminders.get(id).remindAt(Instant.now().plusMillis(400));
     reminders.get(id).cancel();
     assertNull(log.next(QUIET));
   }
 
   @Test
   void deleteAllClearsTheAlarm() throws Exception {
-    reminders.get(id).remindAt(Instant.now().plusMillis(200));
+    reminders.get(id).remindAt(Instant.now().plusMillis(400));
     reminders.get(id).forgetEverything();
     assertNull(log.next(QUIET));
   }
@@ -151,6 +162,21 @@ class AlarmTest {
     assertEquals(id, delivery.id());
   }
 
+  /** So that a crash between the two writes leaves the index early, never late or empty. */
+  @Test
+  void theIndexLearnsOfAnAlarmBeforeTheObjectCommitsIt() {
+    Instant at = Instant.now().plus(Duration.ofHours(1));
+    List<DurableObjectId> indexedBeforeCommit = new ArrayList<>();
+
+    reminders.get(id).remindAtWhile(at, () -> {
+      try (AlarmIndex index = AlarmIndex.open(directory)) {
+        indexedBeforeCommit.addAll(index.due(at, 10));
+      }
+    });
+
+    assertEquals(List.of(id), indexedBeforeCommit);
+  }
+
   @Test
   void anIndexEntryWithoutAnAlarmIsDroppedWithoutDelivery() throws Exception {
     reminders.close();
@@ -163,7 +189,7 @@ class AlarmTest {
     reminders.close();
 
     try (AlarmIndex index = AlarmIndex.open(directory)) {
-      assertEquals(java.util.List.of(), index.due(Instant.now().plus(Duration.ofDays(1)), 10));
+      assertEquals(List.of(), index.due(Instant.now().plus(Duration.ofDays(1)), 10));
     }
     reminders = Namespaces.reminders(directory, log);
   }

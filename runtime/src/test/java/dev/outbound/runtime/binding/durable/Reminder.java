@@ -48,6 +48,15 @@ public class Reminder implements AlarmHandler {
     });
   }
 
+  /** Sets the alarm in a transaction that runs {@code meanwhile} before it commits. */
+  public void remindAtWhile(Instant at, Runnable meanwhile) {
+    state.storage().transaction(tx -> {
+      tx.setAlarm(at);
+      meanwhile.run();
+      return null;
+    });
+  }
+
   public void forgetEverything() {
     state.storage().deleteAll();
   }

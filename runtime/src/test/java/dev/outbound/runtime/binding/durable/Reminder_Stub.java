@@ -43,6 +43,11 @@ final class Reminder_Stub extends Reminder {
   }
 
   @Override
+  public void remindAtWhile(Instant at, Runnable meanwhile) {
+    actor.run(() -> super.remindAtWhile(at, meanwhile));
+  }
+
+  @Override
   public void forgetEverything() {
     actor.run(() -> super.forgetEverything());
   }

@@ -133,7 +133,7 @@ class SqlStorageTest {
   @Test
   void aQueryWhoseLaterStatementFailsChangesNothing() {
     assertThrows(IllegalArgumentException.class,
-        () -> sql.exec("CREATE TABLE t (x); INSERT INTO t VALUES (1); INSERT INTO missing VALUES (1)"));
+        () -> sql.exec("CREATE TABLE t (x); INSERT INTO t VALUES (1); INSERT INTO no VALUES (1)"));
     assertEquals(List.of(), tableNames());
   }
 
@@ -169,8 +169,8 @@ class SqlStorageTest {
     sql.exec("CREATE TABLE t (x)");
     assertThrows(IllegalArgumentException.class, () -> sql.exec("INSERT INTO t VALUES (?)", 1, 2));
     assertThrows(IllegalArgumentException.class, () -> sql.exec("INSERT INTO t VALUES (?, ?)", 1));
-    IllegalArgumentException wrongType =
-        assertThrows(IllegalArgumentException.class, () -> sql.exec("INSERT INTO t VALUES (?)", 1f));
+    IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class,
+        () -> sql.exec("INSERT INTO t VALUES (?)", 1f));
     assertTrue(wrongType.getMessage().contains("java.lang.Float"), wrongType.getMessage());
     assertEquals(0L, sql.exec("SELECT count(*) AS n FROM t").one().get("n"));
   }

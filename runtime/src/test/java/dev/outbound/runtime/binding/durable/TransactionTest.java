@@ -89,7 +89,8 @@ class TransactionTest {
   @Test
   void writesOutsideATransactionCommitOneByOne() {
     storage.putText("first", "1");
-    assertThrows(IllegalArgumentException.class, () -> storage.sql().exec("INSERT INTO nope VALUES (1)"));
+    assertThrows(IllegalArgumentException.class,
+        () -> storage.sql().exec("INSERT INTO nope VALUES (1)"));
     assertEquals(Optional.of("1"), storage.getText("first"));
   }
 }
