@@ -30,6 +30,9 @@ final class ResponseWriter {
           "upgrade",
           "content-length");
 
+  /** Bodies of known length up to this size are sent in one write. */
+  private static final long IN_ONE_WRITE = 16 * 1024;
+
   private ResponseWriter() {}
 
   /**
@@ -59,6 +62,20 @@ final class ResponseWriter {
         out.send();
         return 0;
       }
+      if (response.contentLength() > 0 && response.contentLength() <= IN_ONE_WRITE) {
+        // Small bodies (most handler answers) go out in one send: no output stream and its buffer.
+        byte[] bytes = body.readNBytes((int) response.contentLength());
+        if (bytes.length != response.contentLength()) {
+          throw new IOException(
+              "response body ended after "
+                  + bytes.length
+                  + " of "
+                  + response.contentLength()
+                  + " bytes");
+        }
+        out.send(bytes);
+        return bytes.length;
+      }
       if (response.contentLength() > 0) {
         out.contentLength(response.contentLength());
       }
@@ -71,6 +88,9 @@ final class ResponseWriter {
   }
 
   private static Set<String> connectionTokens(OutboundResponse response) {
+    if (!response.headers().contains("Connection")) {
+      return Set.of();
+    }
     Set<String> tokens = new HashSet<>();
     for (String value : response.headers().all("Connection")) {
       for (String token : value.split(",")) {
