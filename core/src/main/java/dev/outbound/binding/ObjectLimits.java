@@ -1,7 +1,12 @@
 package dev.outbound.binding;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Object bucket limits, checked in one place by the option records and by every bucket
@@ -116,5 +121,60 @@ public final class ObjectLimits {
 
   private static boolean isLowercaseTokenChar(int c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || TOKEN_PUNCTUATION.indexOf(c) >= 0;
+  }
+
+  /**
+   * Checks the part list of a multipart completion against the parts a backend stored: at least one
+   * part, ascending part numbers, each uploaded with the etag given, every part but the last at
+   * least {@link #MIN_PART_BYTES}. Returns the stored parts in the list's order.
+   *
+   * @param stored the part of that number as the backend stored it, or {@code null} when it was
+   *     never uploaded
+   * @throws IllegalArgumentException naming the first part that fails
+   */
+  public static <P> List<P> checkCompletion(
+      String uploadId,
+      List<UploadedPart> parts,
+      IntFunction<P> stored,
+      ToLongFunction<P> size,
+      Function<P, String> etag) {
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("a multipart upload completes with at least one part");
+    }
+    List<P> found = new ArrayList<>(parts.size());
+    int previous = 0;
+    for (int i = 0; i < parts.size(); i++) {
+      UploadedPart part = parts.get(i);
+      if (part.partNumber() <= previous) {
+        throw new IllegalArgumentException(
+            "parts must be in ascending part number order, but part "
+                + part.partNumber()
+                + " follows part "
+                + previous);
+      }
+      previous = part.partNumber();
+      P storedPart = stored.apply(part.partNumber());
+      if (storedPart == null) {
+        throw new IllegalArgumentException(
+            "part " + part.partNumber() + " was never uploaded to upload " + uploadId);
+      }
+      String storedEtag = etag.apply(storedPart);
+      if (!storedEtag.equals(part.etag())) {
+        throw new IllegalArgumentException(
+            "part " + part.partNumber() + " has etag " + storedEtag + ", not " + part.etag());
+      }
+      boolean last = i == parts.size() - 1;
+      if (!last && size.applyAsLong(storedPart) < MIN_PART_BYTES) {
+        throw new IllegalArgumentException(
+            "part "
+                + part.partNumber()
+                + " is "
+                + size.applyAsLong(storedPart)
+                + " bytes; every part but the last must be at least "
+                + MIN_PART_BYTES);
+      }
+      found.add(storedPart);
+    }
+    return found;
   }
 }

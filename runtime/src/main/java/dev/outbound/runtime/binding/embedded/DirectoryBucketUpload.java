@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,60 +180,27 @@ final class DirectoryBucketUpload implements MultipartUpload {
   /** A part file as stored, with the size and etag from its info. */
   private record StoredPart(Path file, long size, String etag) {}
 
-  /**
-   * Checks that {@code parts} ascend, were uploaded with these etags, and all but the last are
-   * large enough, and returns them as stored.
-   */
-  private List<StoredPart> checkedParts(Path directory, List<UploadedPart> parts)
-      throws IOException {
-    if (parts.isEmpty()) {
-      throw new IllegalArgumentException("a multipart upload completes with at least one part");
-    }
-    List<StoredPart> stored = new ArrayList<>();
-    int previous = 0;
-    for (int i = 0; i < parts.size(); i++) {
-      UploadedPart part = parts.get(i);
-      if (part.partNumber() <= previous) {
-        throw new IllegalArgumentException(
-            "parts must be in ascending part number order, but part "
-                + part.partNumber()
-                + " follows part "
-                + previous);
-      }
-      previous = part.partNumber();
-      StoredPart storedPart = readPart(directory, part.partNumber());
-      if (!storedPart.etag().equals(part.etag())) {
-        throw new IllegalArgumentException(
-            "part "
-                + part.partNumber()
-                + " has etag "
-                + storedPart.etag()
-                + ", not "
-                + part.etag());
-      }
-      boolean last = i == parts.size() - 1;
-      if (!last && storedPart.size() < ObjectLimits.MIN_PART_BYTES) {
-        throw new IllegalArgumentException(
-            "part "
-                + part.partNumber()
-                + " is "
-                + storedPart.size()
-                + " bytes; every part but the last must be at least "
-                + ObjectLimits.MIN_PART_BYTES);
-      }
-      stored.add(storedPart);
-    }
-    return stored;
+  /** The parts of {@code parts} as stored, once ObjectLimits has checked the list against them. */
+  private List<StoredPart> checkedParts(Path directory, List<UploadedPart> parts) {
+    return ObjectLimits.checkCompletion(
+        uploadId,
+        parts,
+        partNumber -> readPart(directory, partNumber),
+        StoredPart::size,
+        StoredPart::etag);
   }
 
-  private StoredPart readPart(Path directory, int partNumber) throws IOException {
+  /** The stored part, or null when it was never uploaded. */
+  private StoredPart readPart(Path directory, int partNumber) {
     Path file = DirectoryBucketLayout.partFile(directory, partNumber);
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       ObjectInfo info = DirectoryBucketObjectFile.readInfo(channel);
       return new StoredPart(file, info.size(), info.etag());
     } catch (NoSuchFileException missing) {
-      throw new IllegalArgumentException(
-          "part " + partNumber + " was never uploaded to upload " + uploadId);
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read part " + partNumber + " of upload " + uploadId, e);
     }
   }
 

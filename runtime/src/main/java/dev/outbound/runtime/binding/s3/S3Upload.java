@@ -133,47 +133,14 @@ final class S3Upload implements MultipartUpload {
   }
 
   /**
-   * Checks that {@code parts} ascend, were uploaded with these etags, and all but the last are
-   * large enough, and returns their total size.
+   * The total size of {@code parts}, once ObjectLimits has checked the list against the stored
+   * parts.
    */
   private long checkParts(List<UploadedPart> parts, Map<Integer, Part> stored) {
-    if (parts.isEmpty()) {
-      throw new IllegalArgumentException("a multipart upload completes with at least one part");
-    }
-    long size = 0;
-    int previous = 0;
-    for (int i = 0; i < parts.size(); i++) {
-      UploadedPart part = parts.get(i);
-      if (part.partNumber() <= previous) {
-        throw new IllegalArgumentException(
-            "parts must be in ascending part number order, but part "
-                + part.partNumber()
-                + " follows part "
-                + previous);
-      }
-      previous = part.partNumber();
-      Part storedPart = stored.get(part.partNumber());
-      if (storedPart == null) {
-        throw new IllegalArgumentException(
-            "part " + part.partNumber() + " was never uploaded to upload " + uploadId);
-      }
-      String storedEtag = S3Metadata.etag(storedPart.eTag());
-      if (!storedEtag.equals(part.etag())) {
-        throw new IllegalArgumentException(
-            "part " + part.partNumber() + " has etag " + storedEtag + ", not " + part.etag());
-      }
-      boolean last = i == parts.size() - 1;
-      if (!last && storedPart.size() < ObjectLimits.MIN_PART_BYTES) {
-        throw new IllegalArgumentException(
-            "part "
-                + part.partNumber()
-                + " is "
-                + storedPart.size()
-                + " bytes; every part but the last must be at least "
-                + ObjectLimits.MIN_PART_BYTES);
-      }
-      size += storedPart.size();
-    }
-    return size;
+    return ObjectLimits.checkCompletion(
+            uploadId, parts, stored::get, Part::size, part -> S3Metadata.etag(part.eTag()))
+        .stream()
+        .mapToLong(Part::size)
+        .sum();
   }
 }
