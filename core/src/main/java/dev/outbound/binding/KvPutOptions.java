@@ -48,13 +48,18 @@ public record KvPutOptions(
   }
 
   /**
-   * Returns when a put made at {@code now} expires, if ever; implementations call this once per
-   * put.
+   * Returns when a put made at {@code now} expires, if ever, in whole seconds as KV keeps
+   * expirations, rounded up so that a key never expires before the time asked for; implementations
+   * call this once per put.
    *
    * @throws BindingLimitException if an absolute expiration is less than 60 s after {@code now}
    */
   public Optional<Instant> resolveExpiration(Instant now) {
     expiration.ifPresent(at -> KvLimits.checkExpiration(at, now));
-    return expiration.or(() -> expirationTtl.map(now::plus));
+    return expiration.or(() -> expirationTtl.map(now::plus)).map(KvPutOptions::roundUpToSecond);
+  }
+
+  private static Instant roundUpToSecond(Instant instant) {
+    return instant.getNano() == 0 ? instant : Instant.ofEpochSecond(instant.getEpochSecond() + 1);
   }
 }

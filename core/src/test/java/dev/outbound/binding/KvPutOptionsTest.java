@@ -79,4 +79,18 @@ class KvPutOptionsTest {
     KvPutOptions tooSoon = KvPutOptions.none().expiringAt(NOW.plusSeconds(30));
     assertThrows(BindingLimitException.class, () -> tooSoon.resolveExpiration(NOW));
   }
+
+  @Test
+  void resolveExpirationRoundsUpToAWholeSecond() {
+    Instant now = Instant.parse("2030-01-01T00:00:00.250Z");
+
+    assertEquals(
+        Optional.of(Instant.parse("2030-01-01T00:02:01Z")),
+        KvPutOptions.none().expiringAfter(Duration.ofSeconds(120)).resolveExpiration(now));
+    assertEquals(
+        Optional.of(Instant.parse("2030-01-01T01:00:00Z")),
+        KvPutOptions.none()
+            .expiringAt(Instant.parse("2030-01-01T01:00:00Z"))
+            .resolveExpiration(now));
+  }
 }

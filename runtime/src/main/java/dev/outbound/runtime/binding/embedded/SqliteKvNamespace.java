@@ -98,18 +98,15 @@ public final class SqliteKvNamespace implements KvNamespace, AutoCloseable {
     if (cached != null) {
       return cached;
     }
-    long version = cache.versionBeforeRead(key);
-    Optional<SqliteKvTable.Row> row =
-        connections.read(reader -> SqliteKvTable.read(reader, key, epochSecond(nowMillis)));
-    KvReadCache.Read read =
-        new KvReadCache.Read(
-            row.map(SqliteKvTable.Row::value),
-            nowMillis,
-            row.flatMap(SqliteKvTable.Row::expiration)
-                .map(Instant::toEpochMilli)
-                .orElse(Long.MAX_VALUE));
-    cache.store(key, version, read);
-    return read.value();
+    return cache.load(
+        key,
+        nowMillis,
+        () -> {
+          Optional<SqliteKvTable.Row> row =
+              connections.read(reader -> SqliteKvTable.read(reader, key, epochSecond(nowMillis)));
+          return new KvReadCache.Stored(
+              row.map(SqliteKvTable.Row::value), row.flatMap(SqliteKvTable.Row::expiration));
+        });
   }
 
   @Override

@@ -113,7 +113,7 @@ final class SqliteKvTable {
       upsert.setBytes(1, utf8(key));
       upsert.setBytes(2, value);
       if (expiration.isPresent()) {
-        upsert.setLong(3, roundUpToSecond(expiration.get()));
+        upsert.setLong(3, expiration.get().getEpochSecond());
       } else {
         upsert.setNull(3, Types.INTEGER);
       }
@@ -193,11 +193,6 @@ final class SqliteKvTable {
     byte[] bound = prefix.clone();
     bound[bound.length - 1]++;
     return bound;
-  }
-
-  /** Rounds up, so that a key never expires before the instant it was given. */
-  private static long roundUpToSecond(Instant instant) {
-    return instant.getNano() == 0 ? instant.getEpochSecond() : instant.getEpochSecond() + 1;
   }
 
   private static Optional<Instant> expiration(ResultSet result, int column) throws SQLException {

@@ -2,8 +2,10 @@ package dev.outbound.runtime.binding.kv;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Supplier;
 
 /**
  * Values of one KV namespace as read from its store, each with the time it was read, so that every
@@ -31,7 +33,7 @@ public final class KvReadCache {
    * expiresAtMillis} on, when the KV expiration removes it. Holding the {@code Optional} makes a
    * hit allocate nothing.
    */
-  public record Read(Optional<byte[]> value, long readAtMillis, long expiresAtMillis) {}
+  private record Read(Optional<byte[]> value, long readAtMillis, long expiresAtMillis) {}
 
   private final Cache<String, Read> reads =
       Caffeine.newBuilder().maximumWeight(MAX_WEIGHT_BYTES).weigher(KvReadCache::weigh).build();
@@ -51,16 +53,26 @@ public final class KvReadCache {
     return read.value();
   }
 
-  /** Returns the version to pass to {@link #store}; call it before reading the store. */
-  public long versionBeforeRead(String key) {
-    return versions.get(stripe(key));
-  }
+  /** A key as the backend holds it: absent, or its value and, when it expires, the time. */
+  public record Stored(Optional<byte[]> value, Optional<Instant> expiration) {}
 
-  /** Caches {@code read} unless a write to {@code key}'s stripe finished after {@code version}. */
-  public void store(String key, long version, Read read) {
+  /**
+   * Reads {@code key} from the backend after {@link #lookup} could not answer, and caches what it
+   * read unless a write to the key finished during the read (which could otherwise put an old value
+   * back).
+   */
+  public Optional<byte[]> load(String key, long nowMillis, Supplier<Stored> backend) {
     int stripe = stripe(key);
+    long version = versions.get(stripe);
+    Stored stored = backend.get();
+    Read read =
+        new Read(
+            stored.value(),
+            nowMillis,
+            stored.expiration().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE));
     // compute makes the check and the insert atomic with respect to invalidate's removal.
     reads.asMap().compute(key, (k, cached) -> versions.get(stripe) == version ? read : cached);
+    return read.value();
   }
 
   /** Drops {@code key}; call it after every write to the key has finished, failed or not. */

@@ -107,18 +107,14 @@ public final class RedisKvNamespace implements KvNamespace, AutoCloseable {
     if (cached != null) {
       return cached;
     }
-    long version = cache.versionBeforeRead(key);
-    Optional<RedisKvStore.Entry> entry = store.read(key, nowMillis);
-    KvReadCache.Read read =
-        new KvReadCache.Read(
-            entry.map(RedisKvStore.Entry::value),
-            nowMillis,
-            entry
-                .flatMap(RedisKvStore.Entry::expiration)
-                .map(Instant::toEpochMilli)
-                .orElse(Long.MAX_VALUE));
-    cache.store(key, version, read);
-    return read.value();
+    return cache.load(
+        key,
+        nowMillis,
+        () -> {
+          Optional<RedisKvStore.Entry> entry = store.read(key, nowMillis);
+          return new KvReadCache.Stored(
+              entry.map(RedisKvStore.Entry::value), entry.flatMap(RedisKvStore.Entry::expiration));
+        });
   }
 
   @Override
@@ -147,9 +143,7 @@ public final class RedisKvNamespace implements KvNamespace, AutoCloseable {
     checkOpen();
     Instant now = clock.instant();
     OptionalLong expirationSecond =
-        options.resolveExpiration(now).stream()
-            .mapToLong(RedisKvNamespace::roundUpToSecond)
-            .findAny();
+        options.resolveExpiration(now).stream().mapToLong(Instant::getEpochSecond).findAny();
     try {
       store.put(key, value, options.metadataJson(), expirationSecond, now.toEpochMilli());
     } finally {
@@ -197,9 +191,5 @@ public final class RedisKvNamespace implements KvNamespace, AutoCloseable {
     if (closed) {
       throw new IllegalStateException("KV namespace on " + settings + " is closed");
     }
-  }
-
-  private static long roundUpToSecond(Instant instant) {
-    return instant.getNano() == 0 ? instant.getEpochSecond() : instant.getEpochSecond() + 1;
   }
 }
