@@ -55,6 +55,11 @@ public final class Json {
     return out.toString();
   }
 
+  /** Appends one string, quoted and escaped, to {@code out}. */
+  public static void quote(String value, StringBuilder out) {
+    writeString(value, out);
+  }
+
   /** Quotes and escapes one string. */
   public static String quote(String value) {
     StringBuilder out = new StringBuilder(value.length() + 2);
@@ -111,24 +116,29 @@ public final class Json {
 
   private static void writeString(String s, StringBuilder out) {
     out.append('"');
+    int plainFrom = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
+      String escaped = escape(c);
+      if (escaped != null) {
+        // Runs of plain characters are appended whole: most strings need no escape at all.
+        out.append(s, plainFrom, i).append(escaped);
+        plainFrom = i + 1;
       }
     }
-    out.append('"');
+    out.append(s, plainFrom, s.length()).append('"');
+  }
+
+  /** The escape for a character JSON strings may not carry as is, or null. */
+  private static String escape(char c) {
+    return switch (c) {
+      case '"' -> "\\\"";
+      case '\\' -> "\\\\";
+      case '\n' -> "\\n";
+      case '\r' -> "\\r";
+      case '\t' -> "\\t";
+      default -> c < 0x20 || c == 0x2028 || c == 0x2029 ? String.format("\\u%04x", (int) c) : null;
+    };
   }
 
   private Object value(int depth) {

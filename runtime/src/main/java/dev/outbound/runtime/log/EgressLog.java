@@ -52,6 +52,10 @@ public final class EgressLog implements AutoCloseable {
   private final Thread writer;
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  // Used by the writer thread only.
+  private final StringBuilder lines = new StringBuilder(64 * 1024);
+  private final InstantText times = new InstantText();
+
   private EgressLog(Path file, Writer out, int recentPerContainer, int queueCapacity) {
     this.file = file;
     this.out = out;
@@ -197,13 +201,15 @@ public final class EgressLog implements AutoCloseable {
     }
   }
 
-  /** Writes a batch; the loop flushes it once the queue stays empty. */
+  /** Writes a batch as one block of lines; the loop flushes it once the queue stays empty. */
   private void write(List<EgressRecord> batch) {
+    lines.setLength(0);
+    for (EgressRecord record : batch) {
+      record.appendJson(lines, times);
+      lines.append('\n');
+    }
     try {
-      for (EgressRecord record : batch) {
-        out.write(record.toJson());
-        out.write('\n');
-      }
+      out.append(lines);
     } catch (IOException e) {
       dropped.add(batch.size());
       LOG.log(System.Logger.Level.WARNING, "cannot write egress log " + file, e);

@@ -49,39 +49,43 @@ public record EgressRecord(
 
   /** One line of JSON; {@code errorId} is left out when there is none. */
   public String toJson() {
-    StringBuilder json =
-        new StringBuilder(256)
-            .append("{\"time\":")
-            .append(Json.quote(time.toString()))
-            .append(",\"containerId\":")
-            .append(Json.quote(containerId))
-            .append(",\"containerClass\":")
-            .append(Json.quote(containerClass))
-            .append(",\"method\":")
-            .append(Json.quote(method))
-            .append(",\"scheme\":")
-            .append(Json.quote(scheme))
-            .append(",\"host\":")
-            .append(Json.quote(host))
-            .append(",\"port\":")
-            .append(port)
-            .append(",\"path\":")
-            .append(Json.quote(path))
-            .append(",\"decision\":")
-            .append(Json.quote(decision))
-            .append(",\"rule\":")
-            .append(Json.quote(rule))
-            .append(",\"status\":")
-            .append(status)
-            .append(",\"bytesIn\":")
-            .append(bytesIn)
-            .append(",\"bytesOut\":")
-            .append(bytesOut)
-            .append(",\"durationMicros\":")
-            .append(durationMicros);
+    StringBuilder json = new StringBuilder(256);
+    appendJson(json, new InstantText());
+    return json.toString();
+  }
+
+  /** Appends {@link #toJson()}'s line to {@code json}, with {@code times} formatting the time. */
+  void appendJson(StringBuilder json, InstantText times) {
+    json.append("{\"time\":\"");
+    times.append(time, json);
+    json.append("\",\"containerId\":");
+    Json.quote(containerId, json);
+    json.append(",\"containerClass\":");
+    Json.quote(containerClass, json);
+    json.append(",\"method\":");
+    Json.quote(method, json);
+    json.append(",\"scheme\":");
+    Json.quote(scheme, json);
+    json.append(",\"host\":");
+    Json.quote(host, json);
+    json.append(",\"port\":").append(port).append(",\"path\":");
+    Json.quote(path, json);
+    json.append(",\"decision\":");
+    Json.quote(decision, json);
+    json.append(",\"rule\":");
+    Json.quote(rule, json);
+    json.append(",\"status\":")
+        .append(status)
+        .append(",\"bytesIn\":")
+        .append(bytesIn)
+        .append(",\"bytesOut\":")
+        .append(bytesOut)
+        .append(",\"durationMicros\":")
+        .append(durationMicros);
     if (errorId != null) {
-      json.append(",\"errorId\":").append(Json.quote(errorId));
+      json.append(",\"errorId\":");
+      Json.quote(errorId, json);
     }
-    return json.append('}').toString();
+    json.append('}');
   }
 }

@@ -114,9 +114,6 @@ final class Dispatcher {
       return outcome.withResponse(ProxyErrors.handlerTimedOut(handlers.timeLimit()), null, true);
     } catch (ExecutionException e) {
       return failed(outcome, request, e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return outcome.withResponse(ProxyErrors.handlerTimedOut(handlers.timeLimit()), null, true);
     }
   }
 

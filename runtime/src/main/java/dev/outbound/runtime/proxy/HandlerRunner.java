@@ -2,26 +2,43 @@ package dev.outbound.runtime.proxy;
 
 import dev.outbound.OutboundResponse;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs handler calls on their own virtual threads under a time limit, so that a handler that hangs
- * costs its own request a {@code 504} and nothing else.
+ * Runs handler calls under a time limit, so that a handler that hangs costs its own request a
+ * {@code 504} and nothing else.
+ *
+ * <p>A call runs on the caller's own (virtual) thread: handing each call to a thread of its own
+ * cost two thread switches per request. One watchdog thread interrupts calls that run past the
+ * limit. A handler blocked in I/O, a lock or a sleep stops there; one that spins without ever
+ * blocking is answered {@code 504} when it returns.
  */
 final class HandlerRunner implements AutoCloseable {
 
-  private final ExecutorService threads =
-      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("outbound-handler-", 0).factory());
   private final Duration timeLimit;
+  private final long limitNanos;
+  private final Set<Call> running = ConcurrentHashMap.newKeySet();
+  private final Thread watchdog;
 
   HandlerRunner(Duration timeLimit) {
+    if (timeLimit.isNegative() || timeLimit.isZero()) {
+      throw new IllegalArgumentException("handler time limit must be positive: " + timeLimit);
+    }
     this.timeLimit = timeLimit;
+    this.limitNanos = timeLimit.toNanos();
+    // Late by at most a twentieth of the limit (and never more than 100 ms).
+    long checkEveryNanos = Math.clamp(limitNanos / 20, 1_000_000L, 100_000_000L);
+    this.watchdog =
+        Thread.ofPlatform()
+            .name("outbound-handler-watchdog")
+            .daemon()
+            .start(() -> watch(checkEveryNanos));
   }
 
   Duration timeLimit() {
@@ -31,22 +48,86 @@ final class HandlerRunner implements AutoCloseable {
   /**
    * The handler's response.
    *
-   * @throws TimeoutException when it ran past the limit (it is interrupted)
+   * @throws TimeoutException when it ran past the limit (it was interrupted)
    * @throws ExecutionException with whatever the handler threw
    */
-  OutboundResponse run(Callable<OutboundResponse> call)
-      throws TimeoutException, ExecutionException, InterruptedException {
-    Future<OutboundResponse> result = threads.submit(call);
+  OutboundResponse run(Callable<OutboundResponse> handler)
+      throws TimeoutException, ExecutionException {
+    Call call = new Call(Thread.currentThread(), System.nanoTime() + limitNanos);
+    running.add(call);
+    OutboundResponse response = null;
+    Throwable failure = null;
     try {
-      return result.get(timeLimit.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException | InterruptedException e) {
-      result.cancel(true);
-      throw e;
+      response = handler.call();
+    } catch (Throwable e) {
+      failure = e;
+    } finally {
+      running.remove(call);
+    }
+    if (!call.finish()) {
+      throw new TimeoutException("handler ran past " + timeLimit);
+    }
+    if (failure != null) {
+      throw new ExecutionException(failure);
+    }
+    return response;
+  }
+
+  private void watch(long checkEveryNanos) {
+    while (!Thread.currentThread().isInterrupted()) {
+      LockSupport.parkNanos(checkEveryNanos);
+      long now = System.nanoTime();
+      for (Call call : running) {
+        if (now - call.deadline > 0) {
+          call.timeOut();
+        }
+      }
     }
   }
 
   @Override
   public void close() {
-    threads.shutdownNow();
+    watchdog.interrupt();
+  }
+
+  /** One handler call; its state settles once, to finished or timed out. */
+  private static final class Call {
+
+    private static final int RUNNING = 0;
+    private static final int FINISHED = 1;
+    private static final int INTERRUPTING = 2;
+    private static final int TIMED_OUT = 3;
+
+    private final Thread thread;
+    private final long deadline;
+    private final AtomicInteger state = new AtomicInteger(RUNNING);
+
+    Call(Thread thread, long deadline) {
+      this.thread = thread;
+      this.deadline = deadline;
+    }
+
+    /** Called by the watchdog: interrupts the handler unless it has finished. */
+    void timeOut() {
+      if (state.compareAndSet(RUNNING, INTERRUPTING)) {
+        thread.interrupt();
+        state.set(TIMED_OUT);
+      }
+    }
+
+    /**
+     * Called by the handler's thread when the handler returned: false if it timed out, and then the
+     * watchdog's interrupt is cleared so that it cannot hit the writing of the {@code 504}.
+     */
+    boolean finish() {
+      if (state.compareAndSet(RUNNING, FINISHED)) {
+        return true;
+      }
+      while (state.get() == INTERRUPTING) {
+        Thread.onSpinWait();
+      }
+      Thread.interrupted();
+      return false;
+    }
   }
 }

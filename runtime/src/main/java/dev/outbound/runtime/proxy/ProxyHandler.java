@@ -7,6 +7,7 @@ import dev.outbound.host.Authority;
 import dev.outbound.host.HostNormalizer;
 import dev.outbound.host.InvalidHostException;
 import dev.outbound.runtime.identity.ContainerInstance;
+import io.helidon.common.context.Contexts;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
@@ -46,7 +47,7 @@ public final class ProxyHandler implements Handler {
   @Override
   public void handle(ServerRequest request, ServerResponse response) {
     long started = System.nanoTime();
-    Optional<InterceptedTunnel> tunnel = request.context().get(InterceptedTunnel.class);
+    Optional<InterceptedTunnel> tunnel = interceptedTunnel();
     Optional<ContainerInstance> identified =
         tunnel.isPresent()
             ? Optional.of(tunnel.get().instance())
@@ -181,12 +182,26 @@ public final class ProxyHandler implements Handler {
   }
 
   /**
+   * The tunnel this request arrived through, if it came through an intercepted {@code CONNECT}: its
+   * connection runs in a context that names it. Looked up in the thread's context rather than
+   * {@code request.context()}, which would build a new context for every plain request.
+   */
+  private static Optional<InterceptedTunnel> interceptedTunnel() {
+    return Contexts.context().flatMap(context -> context.get(InterceptedTunnel.class));
+  }
+
+  /**
    * The container's headers minus its proxy credentials, which no handler or destination may see.
    */
   private static Headers withoutProxyCredentials(ServerRequest request) {
     Headers.Builder headers = Headers.builder();
     for (Header header : request.headers()) {
-      if (!header.headerName().equals(HeaderNames.PROXY_AUTHORIZATION)) {
+      if (header.headerName().equals(HeaderNames.PROXY_AUTHORIZATION)) {
+        continue;
+      }
+      if (header.valueCount() == 1) {
+        headers.add(header.name(), header.get());
+      } else {
         for (String value : header.allValues()) {
           headers.add(header.name(), value);
         }
