@@ -14,6 +14,9 @@ import dev.outbound.runtime.egress.ProxyListeners;
 import dev.outbound.runtime.egress.Resolver;
 import dev.outbound.runtime.identity.ContainerRegistry;
 import dev.outbound.runtime.log.EgressLog;
+import dev.outbound.runtime.metrics.JvmMetrics;
+import dev.outbound.runtime.metrics.MetricsEndpoint;
+import dev.outbound.runtime.metrics.MetricsSource;
 import dev.outbound.runtime.policy.OverridesStore;
 import dev.outbound.runtime.proxy.ContainerClass;
 import dev.outbound.runtime.proxy.EgressRecorder;
@@ -27,13 +30,11 @@ import dev.outbound.runtime.tls.CertificateAuthority;
 import dev.outbound.runtime.tls.InterceptingSslContext;
 import dev.outbound.runtime.tls.LeafCertificates;
 import dev.outbound.spi.ContainerDefinition;
-import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
-import io.helidon.webserver.observe.metrics.MetricsObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -71,7 +72,7 @@ public final class OutboundServer {
   private HttpForwarder forwarder;
   private EgressLog egressLog;
   private ConfiguredBindings bindings;
-  private MeterRegistry meters;
+  private MetricsEndpoint metrics;
   private Admin admin;
   private List<String> classNames;
 
@@ -118,7 +119,6 @@ public final class OutboundServer {
       OverridesStore overrides = OverridesStore.open(dataDir);
       egressLog = EgressLog.open(dataDir.resolve("egress.log"), RECENT_RECORDS_PER_CONTAINER);
       AdminToken token = AdminToken.loadOrCreate(dataDir);
-      meters = MeterRegistry.create();
 
       ProxyListeners ownListeners = ProxyListeners.none();
       ForwarderSettings forwarding =
@@ -127,7 +127,10 @@ public final class OutboundServer {
       EgressGuard guard = new EgressGuard(resolver, ownListeners);
       Passthrough passthrough = new Passthrough(guard, forwarder);
       InstancePolicies policies = new InstancePolicies(classes, overrides);
-      EgressRecorder recorder = new EgressRecorder(egressLog, new ProxyMetrics(meters));
+      ProxyMetrics proxyMetrics = new ProxyMetrics();
+      metrics =
+          new MetricsEndpoint(List.of(proxyMetrics, egressLogMetrics(egressLog), new JvmMetrics()));
+      EgressRecorder recorder = new EgressRecorder(egressLog, proxyMetrics);
       CertificateAuthority ca = CertificateAuthority.loadOrCreate(dataDir);
       HttpsConnect https =
           new HttpsConnect(
@@ -189,12 +192,12 @@ public final class OutboundServer {
                 .host(config.admin().host())
                 .port(config.admin().port())
                 .shutdownGracePeriod(config.shutdownGrace())
-                .routing(adminService.mount(HttpRouting.builder())));
+                .routing(
+                    adminService.mount(HttpRouting.builder()).get("/observe/metrics", metrics)));
     builder.addFeature(
         ObserveFeature.builder()
             .sockets(List.of(ADMIN_SOCKET))
             .addObserver(HealthObserver.create())
-            .addObserver(MetricsObserver.builder().meterRegistry(meters).build())
             .build());
     return builder.build();
   }
@@ -294,9 +297,17 @@ public final class OutboundServer {
     if (bindings != null) {
       bindings.close();
     }
-    if (meters != null) {
-      meters.close();
-    }
+  }
+
+  /** Records the egress log could not keep: a full queue or a failing disk. */
+  private static MetricsSource egressLogMetrics(EgressLog log) {
+    return out -> {
+      out.family(
+          "outbound_egress_log_dropped_total",
+          "counter",
+          "Egress records that did not reach the log file.");
+      out.sample("outbound_egress_log_dropped_total", new String[0], log.dropped());
+    };
   }
 
   /** The host as a proxy URL names it: wildcard binds are reached on loopback, IPv6 in brackets. */

@@ -321,6 +321,16 @@ class AdminApiTest {
     assertTrue(text.contains("decision=\"denied\""), text);
     assertTrue(text.contains("outbound_denials_total{"), text);
     assertTrue(text.contains("outbound_request_duration_seconds_bucket{"), text);
+    assertTrue(
+        java.util.regex.Pattern.compile(
+                "(?m)^outbound_request_duration_seconds_bucket\\{class=\"test-app\","
+                    + "decision=\"denied\",le=\"\\+Inf\"} [1-9]\\d*$")
+            .matcher(text)
+            .find(),
+        text);
+    assertEquals(
+        "text/plain; version=0.0.4; charset=utf-8",
+        metrics.headers().firstValue("Content-Type").orElse(""));
 
     RawResponse fromProxy =
         RawHttp.once(server.proxyPort(), "GET /observe/health HTTP/1.1\r\nHost: x\r\n\r\n");
