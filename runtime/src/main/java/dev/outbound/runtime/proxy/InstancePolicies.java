@@ -46,9 +46,13 @@ public final class InstancePolicies {
     if (containerClass == null) {
       return Optional.empty();
     }
-    return Optional.of(
-        byInstance.computeIfAbsent(
-            instance.id(), id -> compile(containerClass, overrides.get(id))));
+    Compiled<?> compiled = byInstance.get(instance.id());
+    if (compiled == null) {
+      compiled =
+          byInstance.computeIfAbsent(
+              instance.id(), id -> compile(containerClass, overrides.get(id)));
+    }
+    return Optional.of(compiled);
   }
 
   /**
