@@ -1,11 +1,9 @@
 package dev.outbound.runtime.egress;
 
 import dev.outbound.host.Authority;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -20,7 +18,7 @@ final class OriginConnection implements Closeable {
   private final OriginRoute route;
   private final SocketChannel channel;
   private final Socket socket;
-  private final BufferedInputStream input;
+  private final OriginInput input;
   private final OutputStream output;
   private long idleSinceNanos;
 
@@ -32,7 +30,7 @@ final class OriginConnection implements Closeable {
     this.route = route;
     this.channel = channel;
     this.socket = socket;
-    this.input = new BufferedInputStream(socket.getInputStream(), BUFFER_SIZE);
+    this.input = new OriginInput(socket.getInputStream(), BUFFER_SIZE);
     this.output = new BufferedOutputStream(socket.getOutputStream(), BUFFER_SIZE);
   }
 
@@ -85,7 +83,7 @@ final class OriginConnection implements Closeable {
     return route;
   }
 
-  InputStream input() {
+  OriginInput input() {
     return input;
   }
 
@@ -107,7 +105,8 @@ final class OriginConnection implements Closeable {
    */
   boolean isStale() {
     try {
-      if (input.available() > 0) {
+      // TLS may hold decrypted bytes of its own; asking it costs no system call, unlike a socket.
+      if (input.holdsUnreadBytes() || (route.isTls() && socket.getInputStream().available() > 0)) {
         return true;
       }
       channel.configureBlocking(false);

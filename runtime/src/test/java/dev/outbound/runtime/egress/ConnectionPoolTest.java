@@ -118,6 +118,30 @@ class ConnectionPoolTest {
     assertEquals(2, origin.accepted());
   }
 
+  @Test
+  void doesNotReuseAConnectionThatReceivedBytesNobodyAskedFor() throws Exception {
+    HttpForwarder forwarder = forwarder(ForwarderSettings.defaults());
+    ScriptedOrigin.Script numbering = numberingConnections(null, 0, null);
+    ScriptedOrigin origin =
+        origin(
+            (self, connection, in, out) -> {
+              if (connection > 1) {
+                numbering.play(self, connection, in, out);
+                return;
+              }
+              self.readRequest(in);
+              ScriptedOrigin.write(
+                  out,
+                  "HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\n1"
+                      + "HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nforged");
+              self.readRequest(in);
+            });
+
+    assertEquals("1", forward(forwarder, origin));
+    assertEquals("2", forward(forwarder, origin));
+    assertEquals(2, origin.accepted());
+  }
+
   /**
    * Answers each request on a connection with the connection's number, for as long as the client
    * keeps it; waits at {@code allInFlight} (when given) before each answer, and counts down {@code
