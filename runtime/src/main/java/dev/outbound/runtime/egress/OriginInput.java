@@ -2,6 +2,7 @@ package dev.outbound.runtime.egress;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -29,6 +30,22 @@ final class OriginInput extends InputStream {
   /** Waits until a byte can be read without blocking; false when the stream ended instead. */
   boolean awaitByte() throws IOException {
     return position < limit || fill();
+  }
+
+  /**
+   * The next line when it is already buffered whole, its LF within {@code maxBytes}: the bytes
+   * before the LF as ISO-8859-1, consumed with the LF. Null otherwise, and nothing is consumed.
+   */
+  String takeBufferedLine(int maxBytes) {
+    int end = Math.min(limit, position + maxBytes);
+    for (int i = position; i < end; i++) {
+      if (buffer[i] == '\n') {
+        String line = new String(buffer, position, i - position, StandardCharsets.ISO_8859_1);
+        position = i + 1;
+        return line;
+      }
+    }
+    return null;
   }
 
   @Override
