@@ -2,15 +2,16 @@ package dev.outbound.runtime.egress;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Idle keep-alive connections, most recently used first, bounded per route and in all, each kept no
- * longer than the idle timeout. A connection enters only after its response body was read to the
- * end.
+ * Idle keep-alive connections, bounded per route and in all, each kept no longer than the idle
+ * timeout. A connection enters only after its response body was read to the end. Taking and
+ * offering cost the same however many connections are idle.
  */
 final class ConnectionPool implements AutoCloseable {
 
@@ -19,7 +20,11 @@ final class ConnectionPool implements AutoCloseable {
   private final long idleTimeoutNanos;
   // A lock rather than synchronized: callers are virtual threads.
   private final ReentrantLock lock = new ReentrantLock();
-  private final Deque<OriginConnection> idle = new ArrayDeque<>();
+  // Newest first, so the connection taken is the one most likely still open; a route's entry goes
+  // when its last connection does.
+  private final Map<OriginRoute, ArrayDeque<OriginConnection>> idleByRoute = new HashMap<>();
+  // Every idle connection, oldest first: the idle timeout and the total limit remove from here.
+  private final LinkedHashSet<OriginConnection> idleByAge = new LinkedHashSet<>();
   private boolean closed;
 
   ConnectionPool(int maxPerRoute, int maxTotal, long idleTimeoutNanos) {
@@ -42,22 +47,24 @@ final class ConnectionPool implements AutoCloseable {
 
   /** Keeps a connection whose exchange finished cleanly, or closes it when the pool is full. */
   void offer(OriginConnection connection) {
-    List<OriginConnection> evicted = new ArrayList<>();
+    List<OriginConnection> evicted = new ArrayList<>(2);
     lock.lock();
     try {
       long now = System.nanoTime();
       evictExpired(now, evicted);
-      if (closed
-          || maxPerRoute == 0
-          || maxTotal == 0
-          || countFor(connection.route()) >= maxPerRoute) {
+      ArrayDeque<OriginConnection> routeIdle = idleByRoute.get(connection.route());
+      int routeCount = routeIdle == null ? 0 : routeIdle.size();
+      if (closed || maxTotal == 0 || routeCount >= maxPerRoute) {
         evicted.add(connection);
       } else {
-        if (idle.size() >= maxTotal) {
-          evicted.add(idle.removeLast());
+        if (idleByAge.size() >= maxTotal) {
+          evicted.add(removeOldest()); // may drop this route's (emptied) entry
         }
         connection.markIdle(now);
-        idle.addFirst(connection);
+        idleByRoute
+            .computeIfAbsent(connection.route(), route -> new ArrayDeque<>())
+            .addFirst(connection);
+        idleByAge.addLast(connection);
       }
     } finally {
       lock.unlock();
@@ -72,8 +79,9 @@ final class ConnectionPool implements AutoCloseable {
     lock.lock();
     try {
       closed = true;
-      all = new ArrayList<>(idle);
-      idle.clear();
+      all = new ArrayList<>(idleByAge);
+      idleByAge.clear();
+      idleByRoute.clear();
     } finally {
       lock.unlock();
     }
@@ -81,18 +89,18 @@ final class ConnectionPool implements AutoCloseable {
   }
 
   private OriginConnection removeNewest(OriginRoute route) {
-    List<OriginConnection> evicted = new ArrayList<>();
+    List<OriginConnection> evicted = new ArrayList<>(0);
     OriginConnection found = null;
     lock.lock();
     try {
       evictExpired(System.nanoTime(), evicted);
-      for (Iterator<OriginConnection> it = idle.iterator(); it.hasNext(); ) {
-        OriginConnection connection = it.next();
-        if (connection.route().equals(route)) {
-          it.remove();
-          found = connection;
-          break;
+      ArrayDeque<OriginConnection> routeIdle = idleByRoute.get(route);
+      if (routeIdle != null) {
+        found = routeIdle.pollFirst();
+        if (routeIdle.isEmpty()) {
+          idleByRoute.remove(route);
         }
+        idleByAge.remove(found);
       }
     } finally {
       lock.unlock();
@@ -101,20 +109,21 @@ final class ConnectionPool implements AutoCloseable {
     return found;
   }
 
-  /** Oldest are last, so expired connections are removed from the tail. */
   private void evictExpired(long now, List<OriginConnection> evicted) {
-    while (!idle.isEmpty() && now - idle.peekLast().idleSinceNanos() >= idleTimeoutNanos) {
-      evicted.add(idle.removeLast());
+    while (!idleByAge.isEmpty()
+        && now - idleByAge.getFirst().idleSinceNanos() >= idleTimeoutNanos) {
+      evicted.add(removeOldest());
     }
   }
 
-  private int countFor(OriginRoute route) {
-    int count = 0;
-    for (OriginConnection connection : idle) {
-      if (connection.route().equals(route)) {
-        count++;
-      }
+  /** The oldest idle connection is also the oldest of its route, so it is its route's last. */
+  private OriginConnection removeOldest() {
+    OriginConnection oldest = idleByAge.removeFirst();
+    ArrayDeque<OriginConnection> routeIdle = idleByRoute.get(oldest.route());
+    routeIdle.removeLastOccurrence(oldest);
+    if (routeIdle.isEmpty()) {
+      idleByRoute.remove(oldest.route());
     }
-    return count;
+    return oldest;
   }
 }

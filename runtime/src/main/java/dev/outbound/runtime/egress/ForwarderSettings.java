@@ -43,16 +43,17 @@ public record ForwarderSettings(
   }
 
   /**
-   * 10 s to connect, 30 s of silence, 64 KiB of response head, 4 idle connections per route and 64
-   * in all, kept 30 s, and only the JVM's trust store.
+   * 10 s to connect, 30 s of silence, 64 KiB of response head, 256 idle connections per route and
+   * 1,024 in all, kept 30 s, and only the JVM's trust store. One busy origin may keep as many idle
+   * connections as requests to it run at once, so a burst of them does not reconnect.
    */
   public static ForwarderSettings defaults() {
     return new ForwarderSettings(
         Duration.ofSeconds(10),
         Duration.ofSeconds(30),
         64 * 1024,
-        4,
-        64,
+        256,
+        1024,
         Duration.ofSeconds(30),
         List.of());
   }

@@ -27,13 +27,43 @@ public final class HopByHopHeaders {
    * The headers without the hop-by-hop ones and without every header that {@code Connection} names.
    */
   public static Headers strip(Headers headers) {
-    Headers.Builder kept = headers.toBuilder();
-    for (String name : HttpSyntax.listElements(headers.all("Connection"))) {
-      kept.remove(name);
-    }
-    for (String name : ALWAYS) {
-      kept.remove(name);
-    }
+    return strip(headers, null);
+  }
+
+  /**
+   * The same, and without {@code alsoRemoved} (when not null): a header this hop sets itself. One
+   * pass, one copy.
+   */
+  static Headers strip(Headers headers, String alsoRemoved) {
+    List<String> options = connectionOptions(headers);
+    Headers.Builder kept = Headers.builder();
+    headers.forEach(
+        (name, value) -> {
+          if (!isHopByHop(name, options) && !name.equalsIgnoreCase(alsoRemoved)) {
+            kept.add(name, value);
+          }
+        });
     return kept.build();
+  }
+
+  /** The names {@code Connection} lists: hop-by-hop headers of this message. */
+  static List<String> connectionOptions(Headers headers) {
+    return headers.contains("Connection")
+        ? HttpSyntax.listElements(headers.all("Connection"))
+        : List.of();
+  }
+
+  /** Whether a header describes the connection, given the message's {@link #connectionOptions}. */
+  static boolean isHopByHop(String name, List<String> connectionOptions) {
+    return containsIgnoringCase(ALWAYS, name) || containsIgnoringCase(connectionOptions, name);
+  }
+
+  private static boolean containsIgnoringCase(List<String> names, String name) {
+    for (String candidate : names) {
+      if (candidate.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -116,7 +116,7 @@ public final class HttpForwarder implements AutoCloseable {
 
   /** The final response head, after skipping interim (1xx) ones such as {@code 100 Continue}. */
   private ResponseHead receiveHead(OriginConnection connection) throws IOException {
-    InputStream in = connection.input();
+    OriginInput in = connection.input();
     try {
       awaitFirstByte(in);
       for (int i = 0; i < MAX_INTERIM_RESPONSES; i++) {
@@ -142,31 +142,27 @@ public final class HttpForwarder implements AutoCloseable {
   }
 
   /** A connection that ends before the first byte of an answer was lost, not answered wrongly. */
-  private static void awaitFirstByte(InputStream in) throws IOException {
-    in.mark(1);
-    int first;
+  private static void awaitFirstByte(OriginInput in) throws IOException {
+    boolean answered;
     try {
-      first = in.read();
+      answered = in.awaitByte();
     } catch (SocketTimeoutException e) {
       throw e;
     } catch (IOException e) {
       throw new ConnectionLostException(e);
     }
-    if (first == -1) {
+    if (!answered) {
       throw new ConnectionLostException(null);
     }
-    in.reset();
   }
 
   private OutboundResponse respond(
       OriginConnection connection, OutboundRequest request, ResponseHead head) throws IOException {
     ResponseFraming framing = ResponseFraming.of(request.method(), head);
     boolean reusable = head.keepsAlive() && framing.kind() != ResponseFraming.Kind.UNTIL_CLOSE;
-    Headers headers = HopByHopHeaders.strip(head.headers());
     boolean lengthDescribesResource = request.method().equals("HEAD") || head.status() == 304;
-    if (!lengthDescribesResource) {
-      headers = headers.without("Content-Length");
-    }
+    Headers headers =
+        HopByHopHeaders.strip(head.headers(), lengthDescribesResource ? null : "Content-Length");
     OutboundResponse.Builder response = OutboundResponse.builder(head.status()).headers(headers);
     InputStream in = connection.input();
     return switch (framing.kind()) {

@@ -35,6 +35,13 @@ final class LineReader {
    *     ends first
    */
   String readLine() throws IOException {
+    if (in instanceof OriginInput buffered) {
+      String line = buffered.takeBufferedLine(remaining);
+      if (line != null) {
+        remaining -= line.length() + 1;
+        return withoutCarriageReturn(line);
+      }
+    }
     byte[] line = new byte[Math.min(remaining + 1, 128)];
     int length = 0;
     while (remaining > 0) {
@@ -59,5 +66,14 @@ final class LineReader {
       line[length++] = (byte) b;
     }
     throw new InvalidResponseException("the " + what + " exceeds " + limit + " bytes");
+  }
+
+  /** A line read up to its LF, without the CR before that LF; any other CR is refused. */
+  private String withoutCarriageReturn(String line) throws InvalidResponseException {
+    String content = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    if (content.indexOf('\r') >= 0) {
+      throw new InvalidResponseException("the " + what + " holds a CR that does not end a line");
+    }
+    return content;
   }
 }

@@ -1,15 +1,14 @@
 package dev.outbound.runtime.egress;
 
 import dev.outbound.host.Authority;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 
 /** One HTTP/1.1 connection to an origin, plain or TLS, with buffered streams. */
 final class OriginConnection implements Closeable {
@@ -17,19 +16,22 @@ final class OriginConnection implements Closeable {
   private static final int BUFFER_SIZE = 16 * 1024;
 
   private final OriginRoute route;
+  private final SocketChannel channel;
   private final Socket socket;
-  private final BufferedInputStream input;
+  private final OriginInput input;
   private final OutputStream output;
-  private final int readTimeoutMillis;
   private long idleSinceNanos;
 
-  private OriginConnection(OriginRoute route, Socket socket, int readTimeoutMillis)
+  /**
+   * @param socket the channel's own socket, or a TLS socket over it
+   */
+  private OriginConnection(OriginRoute route, SocketChannel channel, Socket socket)
       throws IOException {
     this.route = route;
+    this.channel = channel;
     this.socket = socket;
-    this.input = new BufferedInputStream(socket.getInputStream(), BUFFER_SIZE);
+    this.input = new OriginInput(socket.getInputStream(), BUFFER_SIZE);
     this.output = new BufferedOutputStream(socket.getOutputStream(), BUFFER_SIZE);
-    this.readTimeoutMillis = readTimeoutMillis;
   }
 
   /**
@@ -40,12 +42,18 @@ final class OriginConnection implements Closeable {
   static OriginConnection open(
       OriginRoute route, Authority authority, ForwarderSettings settings, OriginTls tls)
       throws DestinationUnreachableException {
-    int readTimeout = (int) settings.readTimeout().toMillis();
-    // NO_PROXY: JVM-wide SOCKS settings must not reroute a vetted connection.
-    Socket socket = new Socket(Proxy.NO_PROXY);
+    // A channel's socket never goes through a SOCKS proxy the JVM may be configured with, so it
+    // reaches the vetted address; and its channel can look for a close without waiting.
+    SocketChannel channel;
+    try {
+      channel = SocketChannel.open();
+    } catch (IOException e) {
+      throw new DestinationUnreachableException("could not open a socket: " + e.getMessage(), e);
+    }
+    Socket socket = channel.socket();
     try {
       socket.connect(route.address(), (int) settings.connectTimeout().toMillis());
-      socket.setSoTimeout(readTimeout);
+      socket.setSoTimeout((int) settings.readTimeout().toMillis());
       socket.setTcpNoDelay(true);
     } catch (SocketTimeoutException e) {
       closeQuietly(socket);
@@ -63,7 +71,7 @@ final class OriginConnection implements Closeable {
     }
     try {
       Socket connected = route.isTls() ? tls.handshake(socket, authority) : socket;
-      return new OriginConnection(route, connected, readTimeout);
+      return new OriginConnection(route, channel, connected);
     } catch (IOException e) {
       closeQuietly(socket);
       throw new DestinationUnreachableException(
@@ -75,7 +83,7 @@ final class OriginConnection implements Closeable {
     return route;
   }
 
-  InputStream input() {
+  OriginInput input() {
     return input;
   }
 
@@ -93,20 +101,20 @@ final class OriginConnection implements Closeable {
 
   /**
    * Whether an idle connection can no longer be used: the origin closed it, or sent something
-   * unasked. Waits at most a millisecond for the answer.
+   * unasked (for TLS, possibly its close_notify). Does not wait: one non-blocking read tells.
    */
   boolean isStale() {
     try {
-      if (input.available() > 0) {
+      // TLS may hold decrypted bytes of its own; asking it costs no system call, unlike a socket.
+      if (input.holdsUnreadBytes() || (route.isTls() && socket.getInputStream().available() > 0)) {
         return true;
       }
-      socket.setSoTimeout(1);
+      channel.configureBlocking(false);
       try {
-        input.read();
-        return true; // end of stream, or bytes nobody asked for
-      } catch (SocketTimeoutException e) {
-        socket.setSoTimeout(readTimeoutMillis);
-        return false; // silence: still open
+        // End of stream, or bytes nobody asked for; the connection is closed either way.
+        return channel.read(ByteBuffer.allocate(1)) != 0;
+      } finally {
+        channel.configureBlocking(true);
       }
     } catch (IOException e) {
       return true;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -61,14 +62,18 @@ final class RequestWriter {
     }
     head.append(" HTTP/1.1\r\n");
     appendField(head, "Host", hostHeader(request));
-    // Host and framing are this connection's own: the authority decides Host, the body decides
-    // length.
-    Headers endToEnd =
-        HopByHopHeaders.strip(request.headers()).toBuilder()
-            .remove("Host")
-            .remove("Content-Length")
-            .build();
-    endToEnd.forEach((name, value) -> appendField(head, name, value));
+    Headers headers = request.headers();
+    List<String> connectionOptions = HopByHopHeaders.connectionOptions(headers);
+    headers.forEach(
+        (name, value) -> {
+          // Host and framing are this connection's own: the authority decides Host, the body
+          // decides length.
+          if (!HopByHopHeaders.isHopByHop(name, connectionOptions)
+              && !name.equalsIgnoreCase("Host")
+              && !name.equalsIgnoreCase("Content-Length")) {
+            appendField(head, name, value);
+          }
+        });
     long length = request.contentLength();
     if (length > 0 || (length == 0 && METHODS_WITH_CONTENT.contains(method))) {
       appendField(head, "Content-Length", Long.toString(length));

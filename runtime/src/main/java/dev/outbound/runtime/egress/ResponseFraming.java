@@ -30,10 +30,11 @@ record ResponseFraming(Kind kind, long length) {
     if (requestMethod.equals("HEAD") || status == 204 || status == 304) {
       return new ResponseFraming(Kind.NONE, 0);
     }
-    List<String> codings = HttpSyntax.listElements(head.headers().all("Transfer-Encoding"));
-    List<String> lengths = HttpSyntax.listElements(head.headers().all("Content-Length"));
+    List<String> codingValues = head.headers().all("Transfer-Encoding");
+    List<String> lengthValues = head.headers().all("Content-Length");
+    List<String> codings = HttpSyntax.listElements(codingValues);
     if (!codings.isEmpty()) {
-      if (!head.headers().all("Content-Length").isEmpty()) {
+      if (!lengthValues.isEmpty()) {
         throw new InvalidResponseException(
             "the response has both Transfer-Encoding and Content-Length");
       }
@@ -43,8 +44,8 @@ record ResponseFraming(Kind kind, long length) {
       }
       return new ResponseFraming(Kind.CHUNKED, 0);
     }
-    if (!head.headers().all("Content-Length").isEmpty()) {
-      return new ResponseFraming(Kind.FIXED, contentLength(lengths));
+    if (!lengthValues.isEmpty()) {
+      return new ResponseFraming(Kind.FIXED, contentLength(HttpSyntax.listElements(lengthValues)));
     }
     return new ResponseFraming(Kind.UNTIL_CLOSE, 0);
   }

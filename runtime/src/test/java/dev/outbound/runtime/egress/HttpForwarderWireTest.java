@@ -439,6 +439,43 @@ class HttpForwarderWireTest {
   }
 
   @Test
+  void readsAResponseWhoseLinesArriveInPieces() throws IOException {
+    origin =
+        new ScriptedOrigin(
+            (self, connection, in, out) -> {
+              self.readRequest(in);
+              for (String piece :
+                  List.of(
+                      "HTTP/1.1 200 OK\r\nContent-Le",
+                      "ngth: 5\r",
+                      "\nX-Bare: lf\n\r\nhel",
+                      "lo")) {
+                ScriptedOrigin.write(out, piece);
+                pause();
+              }
+            });
+
+    OutboundResponse response = forward(get("/").build());
+
+    assertEquals("hello", response.text());
+    assertEquals("lf", response.headers().first("X-Bare"));
+  }
+
+  @Test
+  void refusesACarriageReturnInsideALineThatArrivesInPieces() throws IOException {
+    origin =
+        new ScriptedOrigin(
+            (self, connection, in, out) -> {
+              self.readRequest(in);
+              ScriptedOrigin.write(out, "HTTP/1.1 200 OK\r\nX-Split: a\r");
+              pause();
+              ScriptedOrigin.write(out, "b\r\nContent-Length: 0\r\n\r\n");
+            });
+
+    assertThrows(InvalidResponseException.class, () -> forward(get("/").build()));
+  }
+
+  @Test
   void dropsChunkedTrailers() throws IOException {
     origin =
         new ScriptedOrigin(
@@ -479,6 +516,15 @@ class HttpForwarderWireTest {
 
   private String url(String path) {
     return "http://origin.test:" + origin.port() + path;
+  }
+
+  /** Long enough for the pieces before it to arrive on their own. */
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void awaitQuietly(CountDownLatch latch) {
