@@ -16,8 +16,10 @@ import dev.outbound.binding.StoredObject;
 import dev.outbound.binding.UploadedPart;
 import dev.outbound.runtime.binding.ObjectBucketContract;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,6 +122,35 @@ class DirectoryBucketTest extends ObjectBucketContract {
     assertTrue(
         getAllocated < 16 * MIB,
         "get allocated " + getAllocated + " bytes for a " + size + " byte body");
+  }
+
+  @Test
+  void aLargeBodyThatFailsLeavesTheOldVersionAndNoTempFile() throws IOException {
+    bucket.put("k", body("old"));
+    long failAt = 5L * MIB + 3;
+    InputStream broken =
+        new FilterInputStream(new GeneratedBody(64L * MIB)) {
+          private long position;
+
+          @Override
+          public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (position >= failAt) {
+              throw new IOException("connection reset");
+            }
+            int read = super.read(buffer, offset, (int) Math.min(length, failAt - position));
+            position += read;
+            return read;
+          }
+        };
+
+    assertThrows(UncheckedIOException.class, () -> bucket.put("k", broken));
+
+    try (StoredObject object = bucket.get("k").orElseThrow()) {
+      assertEquals("old", text(object));
+    }
+    try (Stream<Path> tmp = Files.list(root().resolve("tmp"))) {
+      assertEquals(List.of(), tmp.toList());
+    }
   }
 
   @Test
@@ -336,37 +367,5 @@ class DirectoryBucketTest extends ObjectBucketContract {
       md5.update(buffer, 0, read);
     }
     return HexFormat.of().formatHex(md5.digest());
-  }
-
-  /** A body of pseudo-random bytes made as it is read, so the test holds no copy of it. */
-  private static final class GeneratedBody extends InputStream {
-
-    private final long size;
-    private long position;
-    private long state = 42;
-
-    GeneratedBody(long size) {
-      this.size = size;
-    }
-
-    @Override
-    public int read() {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) {
-      if (position >= size) {
-        return -1;
-      }
-      int count = (int) Math.min(length, size - position);
-      for (int i = 0; i < count; i++) {
-        state = state * 6364136223846793005L + 1442695040888963407L;
-        buffer[offset + i] = (byte) (state >>> 56);
-      }
-      position += count;
-      return count;
-    }
   }
 }
