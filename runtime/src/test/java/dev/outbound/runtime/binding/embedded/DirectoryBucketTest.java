@@ -1,11 +1,14 @@
 package dev.outbound.runtime.binding.embedded;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.outbound.binding.ByteRange;
 import dev.outbound.binding.Conditions;
+import dev.outbound.binding.GetOptions;
 import dev.outbound.binding.HttpMetadata;
 import dev.outbound.binding.ListOptions;
 import dev.outbound.binding.MultipartUpload;
@@ -16,6 +19,7 @@ import dev.outbound.binding.StoredObject;
 import dev.outbound.binding.UploadedPart;
 import dev.outbound.runtime.binding.ObjectBucketContract;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -122,6 +127,28 @@ class DirectoryBucketTest extends ObjectBucketContract {
     assertTrue(
         getAllocated < 16 * MIB,
         "get allocated " + getAllocated + " bytes for a " + size + " byte body");
+  }
+
+  @Test
+  void transferToCopiesARangeInLargeWrites() throws IOException {
+    long size = 3L * MIB + 5;
+    bucket.put("k", new GeneratedBody(size));
+    byte[] whole = new GeneratedBody(size).readAllBytes();
+    int offset = 7;
+    int length = 3 * MIB - 3;
+    CountingOutputStream out = new CountingOutputStream();
+
+    long transferred;
+    try (StoredObject object =
+        bucket
+            .get("k", GetOptions.none().withRange(new ByteRange.Offset(offset, length)))
+            .orElseThrow()) {
+      transferred = object.body().orElseThrow().transferTo(out);
+    }
+
+    assertEquals(length, transferred);
+    assertArrayEquals(Arrays.copyOfRange(whole, offset, offset + length), out.toByteArray());
+    assertTrue(out.writes <= 3, out.writes + " writes for " + length + " bytes");
   }
 
   @Test
@@ -367,5 +394,17 @@ class DirectoryBucketTest extends ObjectBucketContract {
       md5.update(buffer, 0, read);
     }
     return HexFormat.of().formatHex(md5.digest());
+  }
+
+  /** Collects what is written and counts the calls that wrote it. */
+  private static final class CountingOutputStream extends ByteArrayOutputStream {
+
+    private int writes;
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      writes++;
+      super.write(bytes, offset, length);
+    }
   }
 }
