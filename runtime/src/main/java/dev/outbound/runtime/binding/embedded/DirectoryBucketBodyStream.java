@@ -3,6 +3,7 @@ package dev.outbound.runtime.binding.embedded;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
@@ -12,6 +13,12 @@ import java.nio.channels.FileChannel;
  * replaced.
  */
 final class DirectoryBucketBodyStream extends InputStream {
+
+  /**
+   * A GiB in a thousand reads and writes rather than {@link InputStream#transferTo}'s 65,536, while
+   * a body being served holds at most this much heap.
+   */
+  static final int TRANSFER_BUFFER_BYTES = 1024 * 1024;
 
   private final FileChannel channel;
   private final long end;
@@ -44,6 +51,19 @@ final class DirectoryBucketBodyStream extends InputStream {
     }
     position += read;
     return read;
+  }
+
+  /** Copies the rest of the range to {@code out} through one buffer sized to fit it. */
+  @Override
+  public long transferTo(OutputStream out) throws IOException {
+    byte[] buffer = new byte[(int) Math.clamp(end - position, 1, TRANSFER_BUFFER_BYTES)];
+    long transferred = 0;
+    int read;
+    while ((read = read(buffer, 0, buffer.length)) != -1) {
+      out.write(buffer, 0, read);
+      transferred += read;
+    }
+    return transferred;
   }
 
   @Override

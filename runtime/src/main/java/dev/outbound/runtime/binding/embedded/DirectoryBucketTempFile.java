@@ -1,10 +1,8 @@
 package dev.outbound.runtime.binding.embedded;
 
 import dev.outbound.binding.ObjectInfo;
-import dev.outbound.binding.ObjectLimits;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +16,6 @@ import java.util.Optional;
  * moved into place. Closing it deletes it unless it was moved.
  */
 final class DirectoryBucketTempFile implements AutoCloseable {
-
-  /** Large enough to keep syscalls few, small enough that a put of any size holds little memory. */
-  private static final int COPY_BUFFER_BYTES = 64 * 1024;
 
   private final Path path;
   private final FileChannel channel;
@@ -44,27 +39,13 @@ final class DirectoryBucketTempFile implements AutoCloseable {
   }
 
   /**
-   * Streams {@code body} to the end of the file through one small buffer, digesting it on the way.
+   * Streams {@code body} to the end of the file, digesting it on the way, in bounded memory.
    *
    * @throws dev.outbound.binding.BindingLimitException as soon as the body passes {@link
-   *     ObjectLimits#MAX_UPLOAD_BYTES}
+   *     dev.outbound.binding.ObjectLimits#MAX_UPLOAD_BYTES}
    */
   Digests copyFrom(InputStream body, boolean withSha256) throws IOException {
-    MessageDigest md5 = digest("MD5");
-    Optional<MessageDigest> sha256 = withSha256 ? Optional.of(digest("SHA-256")) : Optional.empty();
-    byte[] buffer = new byte[COPY_BUFFER_BYTES];
-    long size = 0;
-    int read;
-    while ((read = body.read(buffer)) != -1) {
-      size += read;
-      ObjectLimits.checkUploadSize(size);
-      md5.update(buffer, 0, read);
-      if (sha256.isPresent()) {
-        sha256.get().update(buffer, 0, read);
-      }
-      writeFully(ByteBuffer.wrap(buffer, 0, read));
-    }
-    return new Digests(size, md5.digest(), sha256.map(MessageDigest::digest));
+    return DirectoryBucketBodyCopy.copy(body, channel, withSha256);
   }
 
   /**
@@ -95,12 +76,6 @@ final class DirectoryBucketTempFile implements AutoCloseable {
   public void close() throws IOException {
     channel.close();
     Files.deleteIfExists(path);
-  }
-
-  private void writeFully(ByteBuffer bytes) throws IOException {
-    while (bytes.hasRemaining()) {
-      channel.write(bytes);
-    }
   }
 
   /** Returns a new digest of {@code algorithm}, one that every Java platform has. */

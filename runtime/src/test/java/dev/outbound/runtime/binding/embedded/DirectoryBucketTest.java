@@ -1,11 +1,14 @@
 package dev.outbound.runtime.binding.embedded;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.outbound.binding.ByteRange;
 import dev.outbound.binding.Conditions;
+import dev.outbound.binding.GetOptions;
 import dev.outbound.binding.HttpMetadata;
 import dev.outbound.binding.ListOptions;
 import dev.outbound.binding.MultipartUpload;
@@ -16,13 +19,17 @@ import dev.outbound.binding.StoredObject;
 import dev.outbound.binding.UploadedPart;
 import dev.outbound.runtime.binding.ObjectBucketContract;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -120,6 +127,57 @@ class DirectoryBucketTest extends ObjectBucketContract {
     assertTrue(
         getAllocated < 16 * MIB,
         "get allocated " + getAllocated + " bytes for a " + size + " byte body");
+  }
+
+  @Test
+  void transferToCopiesARangeInLargeWrites() throws IOException {
+    long size = 3L * MIB + 5;
+    bucket.put("k", new GeneratedBody(size));
+    byte[] whole = new GeneratedBody(size).readAllBytes();
+    int offset = 7;
+    int length = 3 * MIB - 3;
+    CountingOutputStream out = new CountingOutputStream();
+
+    long transferred;
+    try (StoredObject object =
+        bucket
+            .get("k", GetOptions.none().withRange(new ByteRange.Offset(offset, length)))
+            .orElseThrow()) {
+      transferred = object.body().orElseThrow().transferTo(out);
+    }
+
+    assertEquals(length, transferred);
+    assertArrayEquals(Arrays.copyOfRange(whole, offset, offset + length), out.toByteArray());
+    assertTrue(out.writes <= 3, out.writes + " writes for " + length + " bytes");
+  }
+
+  @Test
+  void aLargeBodyThatFailsLeavesTheOldVersionAndNoTempFile() throws IOException {
+    bucket.put("k", body("old"));
+    long failAt = 5L * MIB + 3;
+    InputStream broken =
+        new FilterInputStream(new GeneratedBody(64L * MIB)) {
+          private long position;
+
+          @Override
+          public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (position >= failAt) {
+              throw new IOException("connection reset");
+            }
+            int read = super.read(buffer, offset, (int) Math.min(length, failAt - position));
+            position += read;
+            return read;
+          }
+        };
+
+    assertThrows(UncheckedIOException.class, () -> bucket.put("k", broken));
+
+    try (StoredObject object = bucket.get("k").orElseThrow()) {
+      assertEquals("old", text(object));
+    }
+    try (Stream<Path> tmp = Files.list(root().resolve("tmp"))) {
+      assertEquals(List.of(), tmp.toList());
+    }
   }
 
   @Test
@@ -338,35 +396,15 @@ class DirectoryBucketTest extends ObjectBucketContract {
     return HexFormat.of().formatHex(md5.digest());
   }
 
-  /** A body of pseudo-random bytes made as it is read, so the test holds no copy of it. */
-  private static final class GeneratedBody extends InputStream {
+  /** Collects what is written and counts the calls that wrote it. */
+  private static final class CountingOutputStream extends ByteArrayOutputStream {
 
-    private final long size;
-    private long position;
-    private long state = 42;
-
-    GeneratedBody(long size) {
-      this.size = size;
-    }
+    private int writes;
 
     @Override
-    public int read() {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) {
-      if (position >= size) {
-        return -1;
-      }
-      int count = (int) Math.min(length, size - position);
-      for (int i = 0; i < count; i++) {
-        state = state * 6364136223846793005L + 1442695040888963407L;
-        buffer[offset + i] = (byte) (state >>> 56);
-      }
-      position += count;
-      return count;
+    public void write(byte[] bytes, int offset, int length) {
+      writes++;
+      super.write(bytes, offset, length);
     }
   }
 }
