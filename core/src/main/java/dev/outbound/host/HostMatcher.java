@@ -1,7 +1,6 @@
 package dev.outbound.host;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -25,18 +24,19 @@ import java.util.TreeMap;
  *
  * Remaining ties go by canonical text, so the order is total and deterministic.
  *
- * <p>Exact patterns sit in a hash map keyed by canonical host, so lookup costs the same for ten
- * exact hosts or ten thousand; names and IP literals cannot share a key because a name never has a
- * numeric last label or brackets. CIDR and glob patterns are then tried in order.
+ * <p>Exact patterns sit in a hash table keyed by canonical host ({@link ExactHostTable}), so lookup
+ * costs the same for ten exact hosts or ten thousand; names and IP literals cannot share a key
+ * because a name never has a numeric last label or brackets. CIDR and glob patterns are then tried
+ * in order.
  */
 public final class HostMatcher<V> {
 
-  private final Map<String, ExactHost<V>> exactHosts;
+  private final ExactHostTable<V> exactHosts;
   private final List<Scanned<V>> scanned;
   private final List<HostPattern> patterns;
 
   private HostMatcher(
-      Map<String, ExactHost<V>> exactHosts, List<Scanned<V>> scanned, List<HostPattern> patterns) {
+      ExactHostTable<V> exactHosts, List<Scanned<V>> scanned, List<HostPattern> patterns) {
     this.exactHosts = exactHosts;
     this.scanned = scanned;
     this.patterns = patterns;
@@ -57,12 +57,9 @@ public final class HostMatcher<V> {
 
   /** The value of the most specific pattern that matches, or null. */
   public V match(Authority authority) {
-    ExactHost<V> exact = exactHosts.get(authority.host());
+    V exact = exactHosts.get(authority.host(), authority.port());
     if (exact != null) {
-      V value = exact.valueFor(authority.port());
-      if (value != null) {
-        return value;
-      }
+      return exact;
     }
     for (int i = 0; i < scanned.size(); i++) {
       Scanned<V> candidate = scanned.get(i);
@@ -111,53 +108,23 @@ public final class HostMatcher<V> {
     }
 
     public HostMatcher<V> build() {
-      Map<String, ExactHost<V>> exactHosts = new HashMap<>();
+      Map<String, Map<Integer, V>> exactHosts = new HashMap<>();
       List<Scanned<V>> scanned = new ArrayList<>();
       entries.forEach(
           (pattern, value) -> {
             if (pattern.isExact()) {
               exactHosts
-                  .computeIfAbsent(pattern.host(), host -> new ExactHost<>())
+                  .computeIfAbsent(pattern.host(), host -> new HashMap<>())
                   .put(pattern.port(), value);
             } else {
               scanned.add(new Scanned<>(pattern, value));
             }
           });
       return new HostMatcher<>(
-          Map.copyOf(exactHosts), List.copyOf(scanned), List.copyOf(entries.keySet()));
+          ExactHostTable.of(exactHosts), List.copyOf(scanned), List.copyOf(entries.keySet()));
     }
   }
 
   /** A CIDR or glob pattern with its value, tried in order. */
   private record Scanned<V>(HostPattern pattern, V value) {}
-
-  /** Values for one exact host: a few specific ports, and any port. Filled only while building. */
-  private static final class ExactHost<V> {
-
-    private int[] ports = new int[0];
-    private Object[] portValues = new Object[0];
-    private V anyPort;
-
-    void put(int port, V value) {
-      if (port < 0) {
-        anyPort = value;
-        return;
-      }
-      ports = Arrays.copyOf(ports, ports.length + 1);
-      portValues = Arrays.copyOf(portValues, portValues.length + 1);
-      ports[ports.length - 1] = port;
-      portValues[portValues.length - 1] = value;
-    }
-
-    /** The value for this port, else the any-port value; a linear scan, as hosts list few ports. */
-    @SuppressWarnings("unchecked")
-    V valueFor(int port) {
-      for (int i = 0; i < ports.length; i++) {
-        if (ports[i] == port) {
-          return (V) portValues[i];
-        }
-      }
-      return anyPort;
-    }
-  }
 }

@@ -154,6 +154,36 @@ class HostMatcherTest {
     assertEquals(-1, matcher.match(authority("host10000.kv")));
   }
 
+  @Test
+  void findsEachOfManyAnyPortHostsAndNothingElse() {
+    HostMatcher.Builder<Integer> builder = HostMatcher.builder();
+    for (int i = 0; i < 10_000; i++) {
+      builder.add("api-" + i + ".service" + (i % 97) + ".example.com", i);
+    }
+    HostMatcher<Integer> matcher = builder.build();
+    for (int i = 0; i < 10_000; i++) {
+      String host = "api-" + i + ".service" + (i % 97) + ".example.com";
+      assertEquals(i, matcher.match(authority(host + ":" + (1 + i % 65535))));
+      assertNull(matcher.match(authority("x" + host)));
+    }
+  }
+
+  @Test
+  void anyPortHostsKeepTheirValueBesideHostsThatListPorts() {
+    HostMatcher<String> matcher =
+        HostMatcher.<String>builder()
+            .add("my.kv:8080", "my 8080")
+            .add("other.kv", "other")
+            .add("127.0.0.1:80", "loopback 80")
+            .add("127.0.0.1", "loopback")
+            .build();
+    assertEquals("other", matcher.match(authority("other.kv:8080")));
+    assertEquals("my 8080", matcher.match(authority("my.kv:8080")));
+    assertNull(matcher.match(authority("my.kv:80")));
+    assertEquals("loopback 80", matcher.match(authority("127.0.0.1:80")));
+    assertEquals("loopback", matcher.match(authority("127.0.0.1:81")));
+  }
+
   private static Authority authority(String text) {
     return HostNormalizer.parseAuthority(text, 80);
   }
