@@ -27,7 +27,10 @@ import dev.outbound.runtime.tls.CertificateAuthority;
 import dev.outbound.runtime.tls.InterceptingSslContext;
 import dev.outbound.runtime.tls.LeafCertificates;
 import dev.outbound.spi.ContainerDefinition;
+import io.helidon.config.Config;
 import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.MetricsConfig;
+import io.helidon.metrics.api.MetricsFactory;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
@@ -59,6 +62,10 @@ public final class OutboundServer {
   private static final int RECENT_RECORDS_PER_CONTAINER = 1000;
   // a client that opens an intercepted tunnel and never speaks TLS holds it this long at most
   private static final Duration TLS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+  // Metrics settings from no configuration: Helidon's defaults read its global config, and building
+  // that first discovers the whole service registry (a quarter of the time to the first answer).
+  private static final Config NO_CONFIG = Config.empty();
+  private static final MetricsConfig METRICS_CONFIG = MetricsConfig.create(NO_CONFIG);
 
   private final OutboundConfig config;
   private final ClassLoader classLoader;
@@ -118,7 +125,7 @@ public final class OutboundServer {
       OverridesStore overrides = OverridesStore.open(dataDir);
       egressLog = EgressLog.open(dataDir.resolve("egress.log"), RECENT_RECORDS_PER_CONTAINER);
       AdminToken token = AdminToken.loadOrCreate(dataDir);
-      meters = MeterRegistry.create();
+      meters = meterRegistry();
 
       ProxyListeners ownListeners = ProxyListeners.none();
       ForwarderSettings forwarding =
@@ -194,7 +201,11 @@ public final class OutboundServer {
         ObserveFeature.builder()
             .sockets(List.of(ADMIN_SOCKET))
             .addObserver(HealthObserver.create())
-            .addObserver(MetricsObserver.builder().meterRegistry(meters).build())
+            .addObserver(
+                MetricsObserver.builder()
+                    .metricsConfig(METRICS_CONFIG)
+                    .meterRegistry(meters)
+                    .build())
             .build());
     return builder.build();
   }
@@ -297,6 +308,15 @@ public final class OutboundServer {
     if (meters != null) {
       meters.close();
     }
+  }
+
+  /**
+   * A Prometheus registry from the Micrometer metrics factory, which this also makes the current
+   * factory, so that meter builders find it without the service registry.
+   */
+  @SuppressWarnings("removal") // its replacement is the service registry lookup this avoids
+  private static MeterRegistry meterRegistry() {
+    return MetricsFactory.getInstance(NO_CONFIG).createMeterRegistry(METRICS_CONFIG);
   }
 
   /** The host as a proxy URL names it: wildcard binds are reached on loopback, IPv6 in brackets. */
