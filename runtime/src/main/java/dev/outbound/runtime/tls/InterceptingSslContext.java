@@ -12,6 +12,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 
 /**
  * Terminates TLS on intercepted CONNECT tunnels with a leaf for the name the client asked for.
@@ -89,7 +90,8 @@ public final class InterceptingSslContext {
   private static SSLContext sslContext(KeyManager keyManager) {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(new KeyManager[] {keyManager}, null, null);
+      // Clients are not asked for certificates, so no trust anchors: null would load the JVM's.
+      context.init(new KeyManager[] {keyManager}, new TrustManager[0], null);
       return context;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every JDK provides a TLS SSLContext", e);
