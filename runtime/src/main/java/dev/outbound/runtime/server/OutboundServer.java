@@ -107,6 +107,7 @@ public final class OutboundServer {
     Path dataDir = config.dataDir();
     try {
       Files.createDirectories(dataDir);
+      CertificateAuthority.Loading caLoading = CertificateAuthority.startLoading(dataDir);
       ConfigProblems problems = new ConfigProblems();
       List<ContainerDefinition<?>> definitions =
           ContainerClassLoader.discover(classLoader, problems);
@@ -135,7 +136,7 @@ public final class OutboundServer {
       Passthrough passthrough = new Passthrough(guard, forwarder);
       InstancePolicies policies = new InstancePolicies(classes, overrides);
       EgressRecorder recorder = new EgressRecorder(egressLog, new ProxyMetrics(meters));
-      CertificateAuthority ca = CertificateAuthority.loadOrCreate(dataDir);
+      CertificateAuthority ca = caLoading.get();
       HttpsConnect https =
           new HttpsConnect(
               policies,
