@@ -5,6 +5,7 @@ import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -27,7 +28,9 @@ public final class InterceptingSslContext {
   private static final String[] APPLICATION_PROTOCOLS = {"http/1.1"};
 
   private final SniKeyManager keyManager;
-  private final SSLSocketFactory socketFactory;
+  private final ReentrantLock lock = new ReentrantLock();
+  // made at the first interception, so that a start loads no TLS implementation
+  private volatile SSLSocketFactory socketFactory;
   private final int handshakeTimeoutMillis;
 
   /**
@@ -36,7 +39,6 @@ public final class InterceptingSslContext {
    */
   public InterceptingSslContext(LeafCertificates leaves, Duration handshakeTimeout) {
     this.keyManager = new SniKeyManager(leaves);
-    this.socketFactory = sslContext(keyManager).getSocketFactory();
     this.handshakeTimeoutMillis = Math.toIntExact(handshakeTimeout.toMillis());
   }
 
@@ -57,7 +59,7 @@ public final class InterceptingSslContext {
    */
   public SSLSocket wrapServerSide(
       Socket plain, String connectHost, Predicate<String> serverNameAllowed) throws IOException {
-    SSLSocket tls = (SSLSocket) socketFactory.createSocket(plain, null, true);
+    SSLSocket tls = (SSLSocket) socketFactory().createSocket(plain, null, true);
     SniPolicyMatcher policy = new SniPolicyMatcher(serverNameAllowed);
     tls.setSSLParameters(parameters(tls.getSSLParameters(), policy));
     int readTimeout = plain.getSoTimeout();
@@ -77,6 +79,22 @@ public final class InterceptingSslContext {
       throw e;
     } finally {
       keyManager.handshakeEnded(tls);
+    }
+  }
+
+  private SSLSocketFactory socketFactory() {
+    SSLSocketFactory made = socketFactory;
+    if (made != null) {
+      return made;
+    }
+    lock.lock();
+    try {
+      if (socketFactory == null) {
+        socketFactory = sslContext(keyManager).getSocketFactory();
+      }
+      return socketFactory;
+    } finally {
+      lock.unlock();
     }
   }
 
