@@ -1,9 +1,9 @@
 package dev.outbound.runtime.binding;
 
-import dev.outbound.runtime.binding.embedded.SqliteKvNamespace;
 import dev.outbound.runtime.binding.redis.RedisKvNamespace;
 import dev.outbound.runtime.binding.redis.RedisKvSettings;
 import io.helidon.config.Config;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -12,11 +12,11 @@ import java.util.Set;
 
 /**
  * {@code type: kv}: a KV namespace in an embedded SQLite file ({@code backend: sqlite}, the
- * default), by default {@code <data-dir>/kv/<NAME>.sqlite}, or {@code path: FILE}; or in Redis
- * ({@code backend: redis}) with {@code url: redis://host:port/db} for one server or {@code cluster:
- * [redis://host:port, ...]} for the seeds of a Redis Cluster, and {@code prefix}, the namespace
- * that prefixes its keys (the binding's name unless set), so that nodes configured alike share the
- * namespace.
+ * default), by default {@code <data-dir>/kv/<NAME>.sqlite}, or {@code path: FILE}, opened at its
+ * first use after a check at start; or in Redis ({@code backend: redis}) with {@code url:
+ * redis://host:port/db} for one server or {@code cluster: [redis://host:port, ...]} for the seeds
+ * of a Redis Cluster, and {@code prefix}, the namespace that prefixes its keys (the binding's name
+ * unless set), so that nodes configured alike share the namespace.
  */
 final class KvBindingFactory implements BindingFactory {
 
@@ -33,17 +33,18 @@ final class KvBindingFactory implements BindingFactory {
     };
   }
 
-  private static SqliteKvNamespace sqlite(BindingNode node, BindingContext context) {
+  private static SqliteKvOnFirstUse sqlite(BindingNode node, BindingContext context) {
     node.allowOnly("sqlite", Set.of("path"));
     Path file =
         node.optional("path")
             .map(Path::of)
             .orElse(context.dataDir().resolve("kv").resolve(node.name() + ".sqlite"));
     try {
-      return SqliteKvNamespace.open(file);
-    } catch (RuntimeException e) {
+      SqliteKvOnFirstUse.check(file);
+    } catch (IOException | RuntimeException e) {
       throw node.problem("cannot open KV file " + file + " (" + e.getMessage() + ")");
     }
+    return new SqliteKvOnFirstUse(file);
   }
 
   private static RedisKvSettings redisSettings(BindingNode node) {

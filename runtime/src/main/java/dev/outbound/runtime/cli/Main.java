@@ -1,5 +1,7 @@
 package dev.outbound.runtime.cli;
 
+import io.helidon.config.Config;
+import io.helidon.service.registry.Services;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -21,6 +23,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws InterruptedException {
+    if (args.length > 0 && args[0].equals("serve")) {
+      // The server configures Helidon in code. Left alone, Helidon's components would build its
+      // global config from the class path and the environment at start, to find no settings.
+      Services.set(Config.class, Config.empty());
+    }
     int code = run(Arrays.asList(args), System.out, System.err);
     // serve returns only once its shutdown hook ran, when System.exit would block forever
     if (code != 0) {

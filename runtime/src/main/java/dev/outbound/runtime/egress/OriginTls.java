@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
@@ -24,15 +25,32 @@ import javax.net.ssl.X509TrustManager;
  */
 final class OriginTls {
 
-  private final SSLSocketFactory factory;
+  private final List<X509Certificate> extraTrusted;
+  private final ReentrantLock lock = new ReentrantLock();
+  // made at the first handshake: loading the JVM's trust anchors is a tenth of a server's start
+  private volatile SSLSocketFactory factory;
 
   OriginTls(List<X509Certificate> extraTrusted) {
+    this.extraTrusted = List.copyOf(extraTrusted);
+  }
+
+  private SSLSocketFactory factory() throws IOException {
+    SSLSocketFactory made = factory;
+    if (made != null) {
+      return made;
+    }
+    lock.lock();
     try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trustManagers(extraTrusted), null);
-      this.factory = context.getSocketFactory();
-    } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalStateException("cannot set up TLS for origins", e);
+      if (factory == null) {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trustManagers(extraTrusted), null);
+        factory = context.getSocketFactory();
+      }
+      return factory;
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot set up TLS for origins: " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -44,7 +62,7 @@ final class OriginTls {
     String peerHost =
         authority.isIpLiteral() ? withoutBrackets(authority.host()) : authority.host();
     SSLSocket socket =
-        (SSLSocket) factory.createSocket(connected, peerHost, authority.port(), true);
+        (SSLSocket) factory().createSocket(connected, peerHost, authority.port(), true);
     SSLParameters parameters = socket.getSSLParameters();
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
     parameters.setServerNames(serverNames(authority));

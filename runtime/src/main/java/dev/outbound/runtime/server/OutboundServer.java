@@ -101,6 +101,7 @@ public final class OutboundServer {
     Path dataDir = config.dataDir();
     try {
       Files.createDirectories(dataDir);
+      CertificateAuthority.Loading caLoading = CertificateAuthority.startLoading(dataDir);
       ConfigProblems problems = new ConfigProblems();
       List<ContainerDefinition<?>> definitions =
           ContainerClassLoader.discover(classLoader, problems);
@@ -131,7 +132,7 @@ public final class OutboundServer {
       metrics =
           new MetricsEndpoint(List.of(proxyMetrics, egressLogMetrics(egressLog), new JvmMetrics()));
       EgressRecorder recorder = new EgressRecorder(egressLog, proxyMetrics);
-      CertificateAuthority ca = CertificateAuthority.loadOrCreate(dataDir);
+      CertificateAuthority ca = caLoading.get();
       HttpsConnect https =
           new HttpsConnect(
               policies,

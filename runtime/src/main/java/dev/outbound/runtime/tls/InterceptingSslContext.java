@@ -5,6 +5,7 @@ import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -12,6 +13,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 
 /**
  * Terminates TLS on intercepted CONNECT tunnels with a leaf for the name the client asked for.
@@ -26,7 +28,9 @@ public final class InterceptingSslContext {
   private static final String[] APPLICATION_PROTOCOLS = {"http/1.1"};
 
   private final SniKeyManager keyManager;
-  private final SSLSocketFactory socketFactory;
+  private final ReentrantLock lock = new ReentrantLock();
+  // made at the first interception, so that a start loads no TLS implementation
+  private volatile SSLSocketFactory socketFactory;
   private final int handshakeTimeoutMillis;
 
   /**
@@ -35,7 +39,6 @@ public final class InterceptingSslContext {
    */
   public InterceptingSslContext(LeafCertificates leaves, Duration handshakeTimeout) {
     this.keyManager = new SniKeyManager(leaves);
-    this.socketFactory = sslContext(keyManager).getSocketFactory();
     this.handshakeTimeoutMillis = Math.toIntExact(handshakeTimeout.toMillis());
   }
 
@@ -56,7 +59,7 @@ public final class InterceptingSslContext {
    */
   public SSLSocket wrapServerSide(
       Socket plain, String connectHost, Predicate<String> serverNameAllowed) throws IOException {
-    SSLSocket tls = (SSLSocket) socketFactory.createSocket(plain, null, true);
+    SSLSocket tls = (SSLSocket) socketFactory().createSocket(plain, null, true);
     SniPolicyMatcher policy = new SniPolicyMatcher(serverNameAllowed);
     tls.setSSLParameters(parameters(tls.getSSLParameters(), policy));
     int readTimeout = plain.getSoTimeout();
@@ -79,6 +82,22 @@ public final class InterceptingSslContext {
     }
   }
 
+  private SSLSocketFactory socketFactory() {
+    SSLSocketFactory made = socketFactory;
+    if (made != null) {
+      return made;
+    }
+    lock.lock();
+    try {
+      if (socketFactory == null) {
+        socketFactory = sslContext(keyManager).getSocketFactory();
+      }
+      return socketFactory;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   private static SSLParameters parameters(SSLParameters defaults, SniPolicyMatcher policy) {
     defaults.setProtocols(PROTOCOLS);
     defaults.setApplicationProtocols(APPLICATION_PROTOCOLS);
@@ -89,7 +108,8 @@ public final class InterceptingSslContext {
   private static SSLContext sslContext(KeyManager keyManager) {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(new KeyManager[] {keyManager}, null, null);
+      // Clients are not asked for certificates, so no trust anchors: null would load the JVM's.
+      context.init(new KeyManager[] {keyManager}, new TrustManager[0], null);
       return context;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every JDK provides a TLS SSLContext", e);

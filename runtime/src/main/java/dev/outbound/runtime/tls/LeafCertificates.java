@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Leaf certificates for intercepted hosts, minted on first use and then cached, one per exact name
@@ -17,21 +18,44 @@ public final class LeafCertificates {
   static final Duration CACHE_LIFETIME = Duration.ofDays(1);
   private static final int MAX_CACHED_NAMES = 10_000;
 
-  private final LeafMinter minter;
-  private final Cache<String, LeafCertificate> cache;
+  private final CertificateAuthority ca;
+  private final Ticker ticker;
+  private final ReentrantLock lock = new ReentrantLock();
+  // made at the first leaf: its key pair and cache are not worth a start that intercepts nothing
+  private volatile Minting minting;
+
+  private record Minting(LeafMinter minter, Cache<String, LeafCertificate> cache) {}
 
   public LeafCertificates(CertificateAuthority ca) {
     this(ca, Ticker.systemTicker());
   }
 
   LeafCertificates(CertificateAuthority ca, Ticker ticker) {
-    this.minter = new LeafMinter(ca);
-    this.cache =
-        Caffeine.newBuilder()
-            .maximumSize(MAX_CACHED_NAMES)
-            .expireAfterWrite(CACHE_LIFETIME)
-            .ticker(ticker)
-            .build();
+    this.ca = ca;
+    this.ticker = ticker;
+  }
+
+  private Minting minting() {
+    Minting made = minting;
+    if (made != null) {
+      return made;
+    }
+    lock.lock();
+    try {
+      if (minting == null) {
+        minting =
+            new Minting(
+                new LeafMinter(ca),
+                Caffeine.newBuilder()
+                    .maximumSize(MAX_CACHED_NAMES)
+                    .expireAfterWrite(CACHE_LIFETIME)
+                    .ticker(ticker)
+                    .build());
+      }
+      return minting;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**
@@ -39,6 +63,7 @@ public final class LeafCertificates {
    * IPv4 address or a bracketed IPv6 address ({@code [::1]}), which gets an IP SAN.
    */
   public LeafCertificate leafFor(String host) {
-    return cache.get(host, minter::mint);
+    Minting made = minting();
+    return made.cache().get(host, made.minter()::mint);
   }
 }

@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.outbound.runtime.binding.embedded.SqliteKvNamespace;
+import dev.outbound.binding.KvNamespace;
 import dev.outbound.runtime.binding.redis.RedisKvNamespace;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,10 +36,27 @@ class KvBindingFactoryTest {
   }
 
   @Test
-  void anSqliteFileByDefault() throws Exception {
-    try (var kv = (AutoCloseable) create(Map.of("type", "kv"))) {
-      assertInstanceOf(SqliteKvNamespace.class, kv);
+  void anSqliteFileByDefaultOpenedAtFirstUse() throws Exception {
+    Path file = dataDir.resolve("kv").resolve("SESSIONS.sqlite");
+    try (var kv = (KvNamespace & AutoCloseable) create(Map.of("type", "kv"))) {
+      assertFalse(Files.exists(file), "a start does not open the file");
+      kv.put("k", "v");
+      assertTrue(Files.exists(file));
+      assertEquals(Optional.of("v"), kv.getText("k"));
     }
+    try (var reopened = (KvNamespace & AutoCloseable) create(Map.of("type", "kv"))) {
+      assertEquals(Optional.of("v"), reopened.getText("k"));
+    }
+  }
+
+  @Test
+  void aFileThatIsNotSqliteIsAProblemAtStart() throws Exception {
+    Path garbage = dataDir.resolve("garbage.sqlite");
+    Files.writeString(garbage, "this is not a database, it only has a database's name");
+
+    assertEquals(
+        "outbound.bindings.SESSIONS: cannot open KV file " + garbage + " (not a SQLite database)",
+        problem(Map.of("path", garbage.toString())));
   }
 
   @Test

@@ -155,6 +155,23 @@ class CertificateAuthorityTest {
   }
 
   @Test
+  void loadingInTheBackgroundGivesTheSameCaAndTheSameRefusals() throws IOException {
+    CertificateAuthority created = CertificateAuthority.startLoading(dataDir.resolve("one")).get();
+    assertEquals(
+        created.caCertPem(),
+        CertificateAuthority.startLoading(dataDir.resolve("one")).get().caCertPem());
+
+    CertificateAuthority.loadOrCreate(dataDir.resolve("two"));
+    Path key = dataDir.resolve("one/ca/ca.key");
+    Files.copy(dataDir.resolve("two/ca/ca.key"), key, StandardCopyOption.REPLACE_EXISTING);
+    CertificateAuthority.Loading loading =
+        CertificateAuthority.startLoading(dataDir.resolve("one"));
+    IOException refused = assertThrows(IOException.class, loading::get);
+    assertTrue(
+        refused.getMessage().contains(key + " is not the private key of"), refused.getMessage());
+  }
+
+  @Test
   void certificateWithoutKeyIsRefused() throws IOException {
     CertificateAuthority.loadOrCreate(dataDir);
     Path key = dataDir.resolve("ca/ca.key");

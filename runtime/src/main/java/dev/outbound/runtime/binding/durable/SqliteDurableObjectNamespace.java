@@ -44,7 +44,8 @@ public final class SqliteDurableObjectNamespace<T>
    * @param bindings the other bindings its objects' constructors take
    * @param clock the time alarms are compared with
    * @param settings how many objects stay open and how alarms are retried
-   * @throws UncheckedIOException if the directory or the alarm index cannot be created
+   * @throws UncheckedIOException if the directory cannot be created (the alarm index is opened by
+   *     the thread that delivers alarms, which logs and retries while it cannot be)
    */
   public SqliteDurableObjectNamespace(
       String name,

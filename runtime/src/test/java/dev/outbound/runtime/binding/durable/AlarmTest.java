@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outbound.binding.DurableObjectId;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -161,6 +162,23 @@ class AlarmTest {
     AlarmLog.Delivery delivery = log.next(DELIVERY_WAIT);
     assertNotNull(delivery);
     assertEquals(id, delivery.id());
+  }
+
+  /** So that a server starts without loading SQLite for a namespace nobody has used. */
+  @Test
+  void aNamespaceWithoutAlarmsCreatesNoIndexFile() throws Exception {
+    Path fresh = directory.resolve("fresh");
+    Path indexFile = fresh.resolve(AlarmIndex.FILE_NAME);
+    try (var unused = Namespaces.reminders(fresh, log)) {
+      assertNull(log.next(QUIET));
+      assertFalse(Files.exists(indexFile));
+    }
+    try (var used = Namespaces.reminders(fresh, log)) {
+      DurableObjectId first = used.idFromName("first");
+      used.get(first).remindAt(Instant.now().plusMillis(100));
+      assertTrue(Files.exists(indexFile));
+      assertEquals(first, log.next(DELIVERY_WAIT).id());
+    }
   }
 
   /** So that a crash between the two writes leaves the index early, never late or empty. */
