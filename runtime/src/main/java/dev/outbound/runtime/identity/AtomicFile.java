@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class AtomicFile {
 
-  private static final FileAttribute<Set<PosixFilePermission>> OWNER_FILE =
+  static final FileAttribute<Set<PosixFilePermission>> OWNER_FILE =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_DIRECTORY =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
@@ -76,7 +76,7 @@ public final class AtomicFile {
   }
 
   /** Makes a rename or delete in the directory durable; without this a crash can undo it. */
-  private static void syncDirectory(Path directory) throws IOException {
+  static void syncDirectory(Path directory) throws IOException {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
       channel.force(true);
     }

@@ -9,24 +9,31 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongFunction;
 
 /**
  * The registered container instances and their proxy credentials (SPEC §4.2), kept in {@code
- * <dataDir>/containers.json}. Only a SHA-256 of each token is stored.
+ * <dataDir>}: a snapshot, {@code containers.json}, and a journal of the changes since, {@code
+ * containers.journal}. Only a SHA-256 of each token is stored.
  *
- * <p>Thread-safe. Reads and {@link #authenticate} work on an immutable snapshot without locking;
- * registrations and deletions are serialised, written durably, then published as a new snapshot.
+ * <p>A registration or deletion appends one line to the journal and waits for it to reach the disk,
+ * so it costs the same however many instances there are. Now and then the snapshot is rewritten and
+ * the journal emptied: when it holds more changes than there are instances plus {@link
+ * #SPARE_JOURNAL_CHANGES}, which keeps that rewrite at O(1) per change and the journal short.
+ *
+ * <p>Thread-safe. {@link #get} and {@link #authenticate} do not lock; registrations and deletions
+ * are serialised, written durably, then published.
  */
 public final class ContainerRegistry {
 
-  private static final String FILE_NAME = "containers.json";
+  private static final String SNAPSHOT_FILE_NAME = "containers.json";
+  private static final String JOURNAL_FILE_NAME = "containers.journal";
+  private static final int SPARE_JOURNAL_CHANGES = 1000;
   private static final int MAX_NAME_LENGTH = 128;
 
   /**
@@ -37,41 +44,87 @@ public final class ContainerRegistry {
   /** Compared against when the id is unknown, so that a miss costs as much as a wrong token. */
   private static final byte[] NO_TOKEN_HASH = new byte[32];
 
-  private final Path file;
+  private final Path snapshotFile;
+  private final RegistryJournal journal;
+  private final RegistryEntries entries;
   private final SecureRandom random = new SecureRandom();
   private final ReentrantLock writeLock = new ReentrantLock();
-  private volatile Map<String, RegisteredContainer> entriesById;
+
+  /** The last sequence number given to a change, written to the journal or not. */
+  private long sequence;
+
+  /** Changes in the journal, including any the snapshot already holds. */
+  private int journalChanges;
+
+  /**
+   * Whether the journal may end in something other than a whole change (a torn line, or an append
+   * that failed), so it must be emptied before the next append.
+   */
+  private boolean journalTailUnknown;
 
   /**
    * Headers that authenticated before, so a container's next request skips decoding and hashing.
    */
   private final Map<String, RegisteredContainer> verifiedHeaders = new ConcurrentHashMap<>();
 
-  private ContainerRegistry(Path file, Map<String, RegisteredContainer> entriesById) {
-    this.file = file;
-    this.entriesById = entriesById;
+  private ContainerRegistry(
+      Path snapshotFile,
+      RegistryJournal journal,
+      RegistryEntries entries,
+      long sequence,
+      RegistryJournal.Contents journalContents) {
+    this.snapshotFile = snapshotFile;
+    this.journal = journal;
+    this.entries = entries;
+    this.sequence = sequence;
+    this.journalChanges = journalContents.changes().size();
+    this.journalTailUnknown = journalContents.tornTail();
   }
 
   /**
-   * @throws IOException naming the file when it exists but cannot be read
+   * Reads the snapshot, then replays the journal's changes the snapshot does not hold, ignoring a
+   * torn last line. Writes nothing.
+   *
+   * @throws IOException naming the file when one exists but cannot be read
    */
   public static ContainerRegistry open(Path dataDir) throws IOException {
-    Path file = dataDir.resolve(FILE_NAME);
-    Optional<String> text = AtomicFile.read(file);
-    Map<String, RegisteredContainer> entries = new LinkedHashMap<>();
+    Path snapshotFile = dataDir.resolve(SNAPSHOT_FILE_NAME);
+    RegistryJournal journal = new RegistryJournal(dataDir.resolve(JOURNAL_FILE_NAME));
+    RegistryEntries entries = new RegistryEntries();
+    long snapshotSequence = 0;
+    Optional<String> text = AtomicFile.read(snapshotFile);
     if (text.isPresent()) {
       try {
-        for (RegisteredContainer entry : RegistryFile.read(text.get())) {
-          if (entries.putIfAbsent(entry.id(), entry) != null) {
-            throw new IllegalArgumentException("duplicate id " + entry.id());
-          }
-        }
+        RegistryFile.Snapshot snapshot = RegistryFile.readSnapshot(text.get());
+        snapshot.containers().forEach(entries::add);
+        snapshotSequence = snapshot.journalSequence();
       } catch (IllegalArgumentException corrupt) {
         throw new IOException(
-            "cannot read container registry " + file + ": " + corrupt.getMessage(), corrupt);
+            "cannot read container registry " + snapshotFile + ": " + corrupt.getMessage(),
+            corrupt);
       }
     }
-    return new ContainerRegistry(file, Collections.unmodifiableMap(entries));
+    RegistryJournal.Contents contents = journal.read();
+    long sequence = snapshotSequence;
+    for (RegistryChange change : contents.changes()) {
+      if (change.sequence() <= snapshotSequence) {
+        continue; // a compaction wrote the snapshot but did not get to empty the journal
+      }
+      try {
+        apply(entries, change);
+      } catch (IllegalArgumentException corrupt) {
+        throw new IOException(
+            "cannot replay container registry journal "
+                + journal.file()
+                + " at change "
+                + change.sequence()
+                + ": "
+                + corrupt.getMessage(),
+            corrupt);
+      }
+      sequence = Math.max(sequence, change.sequence());
+    }
+    return new ContainerRegistry(snapshotFile, journal, entries, sequence, contents);
   }
 
   /**
@@ -82,7 +135,7 @@ public final class ContainerRegistry {
    * @throws IllegalStateException "container name already registered: NAME"
    * @throws IllegalArgumentException for a blank class, or a name that is blank, too long or has
    *     control characters
-   * @throws UncheckedIOException when the registry file cannot be written; nothing is registered
+   * @throws UncheckedIOException when the registry cannot be written; nothing is registered
    */
   public Registration register(String className, String nameOrNull) {
     checkText(className, "container class");
@@ -92,9 +145,7 @@ public final class ContainerRegistry {
     String token = ProxyTokens.generate(random);
     writeLock.lock();
     try {
-      Map<String, RegisteredContainer> current = entriesById;
-      if (nameOrNull != null
-          && current.values().stream().anyMatch(e -> e.instance().name().equals(nameOrNull))) {
+      if (nameOrNull != null && entries.hasName(nameOrNull)) {
         throw new IllegalStateException("container name already registered: " + nameOrNull);
       }
       String id =
@@ -106,9 +157,9 @@ public final class ContainerRegistry {
       // restart.
       Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       ContainerInstance instance = new ContainerInstance(id, name, className, createdAt);
-      Map<String, RegisteredContainer> changed = new LinkedHashMap<>(current);
-      changed.put(id, new RegisteredContainer(instance, ProxyTokens.hash(token)));
-      publish(changed);
+      RegisteredContainer entry = new RegisteredContainer(instance, ProxyTokens.hash(token));
+      write(sequence -> new RegistryChange.Registered(sequence, entry));
+      entries.add(entry);
       return new Registration(instance, token);
     } finally {
       writeLock.unlock();
@@ -116,30 +167,34 @@ public final class ContainerRegistry {
   }
 
   public Optional<ContainerInstance> get(String id) {
-    RegisteredContainer entry = entriesById.get(id);
+    RegisteredContainer entry = entries.get(id);
     return entry == null ? Optional.empty() : entry.found();
   }
 
-  /** Every registered instance, oldest first. */
+  /** Every registered instance, oldest first; waits for a registration or deletion under way. */
   public List<ContainerInstance> list() {
-    return entriesById.values().stream().map(RegisteredContainer::instance).toList();
+    writeLock.lock();
+    try {
+      return entries.oldestFirst().stream().map(RegisteredContainer::instance).toList();
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   /**
    * Deregisters an instance; its credentials stop working at once.
    *
    * @return whether it was registered
-   * @throws UncheckedIOException when the registry file cannot be written; nothing is deleted
+   * @throws UncheckedIOException when the registry cannot be written; nothing is deleted
    */
   public boolean delete(String id) {
     writeLock.lock();
     try {
-      Map<String, RegisteredContainer> changed = new LinkedHashMap<>(entriesById);
-      RegisteredContainer removed = changed.remove(id);
-      if (removed == null) {
+      if (entries.get(id) == null) {
         return false;
       }
-      publish(changed);
+      write(sequence -> new RegistryChange.Deleted(sequence, id));
+      RegisteredContainer removed = entries.remove(id);
       verifiedHeaders.values().removeIf(entry -> entry == removed);
       return true;
     } finally {
@@ -157,7 +212,7 @@ public final class ContainerRegistry {
     }
     RegisteredContainer remembered = verifiedHeaders.get(proxyAuthorization);
     // The entry must still be the registered one: deletion may race with remembering it.
-    if (remembered != null && entriesById.get(remembered.id()) == remembered) {
+    if (remembered != null && entries.get(remembered.id()) == remembered) {
       return remembered.found();
     }
     RegisteredContainer entry = verify(proxyAuthorization);
@@ -188,21 +243,54 @@ public final class ContainerRegistry {
     if (colon < 0) {
       return null;
     }
-    RegisteredContainer entry = entriesById.get(credentials.substring(0, colon));
+    RegisteredContainer entry = entries.get(credentials.substring(0, colon));
     byte[] presented = ProxyTokens.hash(credentials.substring(colon + 1));
     boolean matches =
         MessageDigest.isEqual(presented, entry == null ? NO_TOKEN_HASH : entry.tokenHash());
     return entry != null && matches ? entry : null;
   }
 
-  /** Writes the new state durably, then makes it the one readers see. */
-  private void publish(Map<String, RegisteredContainer> changed) {
+  /**
+   * Makes the change durable in the journal; the caller then applies it. Rewrites the snapshot
+   * first when the journal is due for it.
+   */
+  private void write(LongFunction<RegistryChange> change) {
     try {
-      AtomicFile.write(file, RegistryFile.write(changed.values()));
+      if (journalTailUnknown || journalChanges > entries.size() + SPARE_JOURNAL_CHANGES) {
+        compact();
+      }
+      journalTailUnknown = true; // until the append is known whole
+      journal.append(change.apply(++sequence));
+      journalTailUnknown = false;
+      journalChanges++;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write container registry " + file, e);
+      throw new UncheckedIOException("cannot write container registry " + journal.file(), e);
     }
-    entriesById = Collections.unmodifiableMap(changed);
+  }
+
+  /**
+   * Writes every entry to a new snapshot, then empties the journal. A crash between the two leaves
+   * changes in the journal that the snapshot holds; replay skips them by sequence number.
+   */
+  private void compact() throws IOException {
+    AtomicFile.write(snapshotFile, RegistryFile.writeSnapshot(entries.oldestFirst(), sequence));
+    journal.clear();
+    journalChanges = 0;
+    journalTailUnknown = false;
+  }
+
+  /**
+   * @throws IllegalArgumentException when the change does not fit the entries
+   */
+  private static void apply(RegistryEntries entries, RegistryChange change) {
+    switch (change) {
+      case RegistryChange.Registered registered -> entries.add(registered.entry());
+      case RegistryChange.Deleted deleted -> {
+        if (entries.remove(deleted.id()) == null) {
+          throw new IllegalArgumentException("deletes unknown id " + deleted.id());
+        }
+      }
+    }
   }
 
   private static void checkText(String value, String what) {

@@ -11,17 +11,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -56,19 +60,28 @@ class ContainerRegistryTest {
   }
 
   @Test
-  void storesOnlyAHashOfTheTokenInAPrivateFile() throws Exception {
-    Registration registration = ContainerRegistry.open(dataDir).register("my-app", "build-42");
-    Path file = dataDir.resolve("containers.json");
+  void storesOnlyAHashOfTheTokenInPrivateFiles() throws Exception {
+    ContainerRegistry registry = ContainerRegistry.open(dataDir);
+    Registration registration = registry.register("my-app", "build-42");
+    Files.writeString(journal(), "{\"torn", StandardOpenOption.APPEND);
+    // Opening after a torn append makes the next registration rewrite the snapshot: both files.
+    Registration second = ContainerRegistry.open(dataDir).register("my-app", "build-43");
 
-    String stored = Files.readString(file);
-    assertFalse(stored.contains(registration.token()), stored);
     String tokenHash =
         HexFormat.of()
             .formatHex(
                 MessageDigest.getInstance("SHA-256")
                     .digest(registration.token().getBytes(StandardCharsets.UTF_8)));
-    assertTrue(stored.contains(tokenHash), stored);
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    for (Path file : List.of(snapshot(), journal())) {
+      String stored = Files.readString(file);
+      assertFalse(stored.contains(registration.token()), stored);
+      assertFalse(stored.contains(second.token()), stored);
+      assertEquals(
+          "rw-------",
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+          file.toString());
+    }
+    assertTrue(Files.readString(snapshot()).contains(tokenHash));
     assertFalse(registration.toString().contains(registration.token()), registration.toString());
   }
 
@@ -77,10 +90,138 @@ class ContainerRegistryTest {
     ContainerRegistry registry = ContainerRegistry.open(dataDir);
     registry.delete(registry.register("my-app", null).instance().id());
     registry.register("my-app", null);
+    Files.writeString(journal(), "{", StandardOpenOption.APPEND);
+    ContainerRegistry.open(dataDir).register("my-app", null);
 
     try (Stream<Path> files = Files.list(dataDir)) {
-      assertEquals(List.of(dataDir.resolve("containers.json")), files.toList());
+      assertEquals(Set.of(snapshot(), journal()), files.collect(Collectors.toSet()));
     }
+  }
+
+  @Test
+  void readsARegistryWrittenBeforeTheJournal() throws IOException {
+    String token = "old-token";
+    String id = ContainerIds.named("my-app", "old");
+    Files.writeString(
+        snapshot(),
+        "{\"containers\":[{\"id\":\""
+            + id
+            + "\",\"name\":\"old\",\"class\":\"my-app\",\"createdAt\":\"2026-03-26T10:15:30.123Z\","
+            + "\"tokenSha256\":\""
+            + HexFormat.of().formatHex(ProxyTokens.hash(token))
+            + "\"}]}");
+    ContainerInstance old =
+        new ContainerInstance(id, "old", "my-app", Instant.parse("2026-03-26T10:15:30.123Z"));
+
+    ContainerRegistry registry = ContainerRegistry.open(dataDir);
+    assertEquals(List.of(old), registry.list());
+    assertEquals(Optional.of(old), registry.authenticate(basic(id, token)));
+    assertThrows(IllegalStateException.class, () -> registry.register("other-app", "old"));
+    Registration added = registry.register("my-app", "new");
+
+    ContainerRegistry reopened = ContainerRegistry.open(dataDir);
+    assertEquals(List.of(old, added.instance()), reopened.list());
+    assertTrue(reopened.delete(id));
+    assertEquals(List.of(added.instance()), ContainerRegistry.open(dataDir).list());
+  }
+
+  @Test
+  void manyRegistrationsAndDeletionsReadBackTheSameAndCostNoMoreAsTheyGrow() throws IOException {
+    ContainerRegistry registry = ContainerRegistry.open(dataDir);
+    List<Registration> live = new ArrayList<>();
+    int changes = 0;
+    long journalBytesAppended = 0;
+    int snapshotsWritten = 0;
+    Object lastSnapshot = snapshotVersion();
+    // 300 instances, then 550 rounds of deleting the oldest and registering one: 1,400 changes,
+    // past the 300 + 1,000 the journal may hold before the snapshot is rewritten.
+    for (int i = 0; i < 850; i++) {
+      if (i >= 300) {
+        assertTrue(registry.delete(live.removeFirst().instance().id()));
+        changes++;
+      }
+      long journalBefore = size(journal());
+      live.add(registry.register("my-app", i % 2 == 0 ? "n" + i : null));
+      changes++;
+      long journalAfter = size(journal());
+      Object snapshot = snapshotVersion();
+      if (!snapshot.equals(lastSnapshot)) {
+        snapshotsWritten++;
+        lastSnapshot = snapshot;
+      } else {
+        long appended = journalAfter - journalBefore;
+        assertTrue(appended > 0 && appended < 400, "one short line per change: " + appended);
+        journalBytesAppended += appended;
+      }
+      assertTrue(Files.readAllLines(journal()).size() <= live.size() + 1001, "journal kept short");
+    }
+
+    assertEquals(1, snapshotsWritten, "the snapshot is rewritten once per ~1,000 changes");
+    assertTrue(journalBytesAppended < 400L * changes);
+    List<ContainerInstance> expected = live.stream().map(Registration::instance).toList();
+    assertEquals(expected, registry.list());
+    ContainerRegistry reopened = ContainerRegistry.open(dataDir);
+    assertEquals(expected, reopened.list());
+    for (Registration registration : List.of(live.getFirst(), live.getLast())) {
+      assertEquals(
+          Optional.of(registration.instance()), reopened.authenticate(basic(registration)));
+    }
+    assertThrows(IllegalStateException.class, () -> reopened.register("x", "n848"));
+    reopened.register("x", "n0"); // deleted long ago: free again
+  }
+
+  @Test
+  void aTornLastLineIsIgnoredAndWrittenOver() throws IOException {
+    ContainerRegistry registry = ContainerRegistry.open(dataDir);
+    Registration a = registry.register("my-app", "a");
+    Registration b = registry.register("my-app", "b");
+    String whole = Files.readString(journal());
+    String secondLine = whole.substring(whole.indexOf('\n') + 1);
+
+    for (String torn :
+        List.of(
+            secondLine.substring(0, 40),
+            secondLine.substring(0, secondLine.length() - 1),
+            "\0".repeat(200),
+            "\0".repeat(100) + "\n" + "\0".repeat(50) + "\n")) {
+      Files.writeString(journal(), whole + torn);
+      ContainerRegistry reopened = ContainerRegistry.open(dataDir);
+      assertEquals(List.of(a.instance(), b.instance()), reopened.list(), torn);
+      Registration c = reopened.register("my-app", "c");
+      assertEquals(
+          List.of(a.instance(), b.instance(), c.instance()),
+          ContainerRegistry.open(dataDir).list());
+      assertTrue(ContainerRegistry.open(dataDir).delete(c.instance().id()));
+    }
+  }
+
+  @Test
+  void aDamagedLineBeforeAGoodOneStopsOpeningWithThePath() throws IOException {
+    ContainerRegistry registry = ContainerRegistry.open(dataDir);
+    registry.register("my-app", "a");
+    registry.register("my-app", "b");
+    List<String> lines = Files.readAllLines(journal());
+    Files.writeString(journal(), "{\"damaged\n" + lines.get(1) + "\n");
+
+    IOException e = assertThrows(IOException.class, () -> ContainerRegistry.open(dataDir));
+    assertTrue(e.getMessage().contains(journal().toString()), e.getMessage());
+  }
+
+  @Test
+  void changesTheSnapshotAlreadyHoldsAreNotReplayed() throws IOException {
+    ContainerRegistry registry = ContainerRegistry.open(dataDir);
+    Registration a = registry.register("my-app", "a");
+    Registration b = registry.register("my-app", "b");
+    registry.delete(a.instance().id());
+    Registration a2 = registry.register("my-app", "a");
+    String beforeCompaction = Files.readString(journal());
+    Files.writeString(journal(), "{", StandardOpenOption.APPEND);
+    Registration c = ContainerRegistry.open(dataDir).register("my-app", "c");
+    // As if the compaction that registration did had crashed before emptying the journal.
+    Files.writeString(journal(), beforeCompaction + Files.readString(journal()));
+
+    assertEquals(
+        List.of(b.instance(), a2.instance(), c.instance()), ContainerRegistry.open(dataDir).list());
   }
 
   @Test
@@ -248,7 +389,7 @@ class ContainerRegistryTest {
 
   @Test
   void aCorruptFileStopsOpeningWithItsPath() throws IOException {
-    Path file = dataDir.resolve("containers.json");
+    Path file = snapshot();
     for (String corrupt :
         List.of("{", "{\"containers\":{}}", "{\"containers\":[{\"id\":\"../x\"}]}")) {
       Files.writeString(file, corrupt);
@@ -257,8 +398,31 @@ class ContainerRegistryTest {
     }
   }
 
+  private Path snapshot() {
+    return dataDir.resolve("containers.json");
+  }
+
+  private Path journal() {
+    return dataDir.resolve("containers.journal");
+  }
+
+  private static long size(Path file) throws IOException {
+    return Files.exists(file) ? Files.size(file) : 0;
+  }
+
+  /** Changes when the snapshot is replaced: a new file has a new inode or modification time. */
+  private Object snapshotVersion() throws IOException {
+    return Files.exists(snapshot())
+        ? List.of(Files.getAttribute(snapshot(), "unix:ino"), Files.getLastModifiedTime(snapshot()))
+        : List.of();
+  }
+
   private static String basic(Registration registration) {
-    return "Basic " + encode(registration.instance().id() + ":" + registration.token());
+    return basic(registration.instance().id(), registration.token());
+  }
+
+  private static String basic(String id, String token) {
+    return "Basic " + encode(id + ":" + token);
   }
 
   private static String encode(String credentials) {
