@@ -6,6 +6,7 @@ import dev.outbound.binding.KvListResult;
 import dev.outbound.binding.KvNamespace;
 import dev.outbound.binding.KvPutOptions;
 import dev.outbound.runtime.binding.embedded.SqliteKvNamespace;
+import dev.outbound.runtime.lazy.FirstUse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A KV namespace in a SQLite file that is opened at its first use, so that a server starts without
@@ -29,12 +29,11 @@ final class SqliteKvOnFirstUse implements KvNamespace, AutoCloseable {
       "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
   private final Path file;
-  private final ReentrantLock lock = new ReentrantLock();
-  private volatile SqliteKvNamespace opened;
-  private boolean closed; // guarded by lock
+  private final FirstUse<SqliteKvNamespace> opened;
 
   SqliteKvOnFirstUse(Path file) {
     this.file = file;
+    this.opened = new FirstUse<>("KV namespace " + file);
   }
 
   /**
@@ -65,22 +64,7 @@ final class SqliteKvOnFirstUse implements KvNamespace, AutoCloseable {
   }
 
   private SqliteKvNamespace namespace() {
-    SqliteKvNamespace namespace = opened;
-    if (namespace != null) {
-      return namespace;
-    }
-    lock.lock();
-    try {
-      if (closed) {
-        throw new IllegalStateException("KV namespace " + file + " is closed");
-      }
-      if (opened == null) {
-        opened = SqliteKvNamespace.open(file);
-      }
-      return opened;
-    } finally {
-      lock.unlock();
-    }
+    return opened.get(() -> SqliteKvNamespace.open(file));
   }
 
   @Override
@@ -121,15 +105,7 @@ final class SqliteKvOnFirstUse implements KvNamespace, AutoCloseable {
   /** Closes the file if it was opened; later calls fail. */
   @Override
   public void close() {
-    lock.lock();
-    try {
-      closed = true;
-      if (opened != null) {
-        opened.close();
-      }
-    } finally {
-      lock.unlock();
-    }
+    opened.close(SqliteKvNamespace::close);
   }
 
   @Override

@@ -1,13 +1,13 @@
 package dev.outbound.runtime.egress;
 
 import dev.outbound.host.Authority;
+import dev.outbound.runtime.lazy.FirstUse;
 import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
@@ -26,32 +26,24 @@ import javax.net.ssl.X509TrustManager;
 final class OriginTls {
 
   private final List<X509Certificate> extraTrusted;
-  private final ReentrantLock lock = new ReentrantLock();
   // made at the first handshake: loading the JVM's trust anchors is a tenth of a server's start
-  private volatile SSLSocketFactory factory;
+  private final FirstUse<SSLSocketFactory> factory = new FirstUse<>("origin TLS");
 
   OriginTls(List<X509Certificate> extraTrusted) {
     this.extraTrusted = List.copyOf(extraTrusted);
   }
 
   private SSLSocketFactory factory() throws IOException {
-    SSLSocketFactory made = factory;
-    if (made != null) {
-      return made;
-    }
-    lock.lock();
-    try {
-      if (factory == null) {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trustManagers(extraTrusted), null);
-        factory = context.getSocketFactory();
-      }
-      return factory;
-    } catch (GeneralSecurityException e) {
-      throw new IOException("cannot set up TLS for origins: " + e.getMessage(), e);
-    } finally {
-      lock.unlock();
-    }
+    return factory.get(
+        () -> {
+          try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers(extraTrusted), null);
+            return context.getSocketFactory();
+          } catch (GeneralSecurityException e) {
+            throw new IOException("cannot set up TLS for origins: " + e.getMessage(), e);
+          }
+        });
   }
 
   /**

@@ -1,11 +1,11 @@
 package dev.outbound.runtime.tls;
 
+import dev.outbound.runtime.lazy.FirstUse;
 import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -28,9 +28,8 @@ public final class InterceptingSslContext {
   private static final String[] APPLICATION_PROTOCOLS = {"http/1.1"};
 
   private final SniKeyManager keyManager;
-  private final ReentrantLock lock = new ReentrantLock();
   // made at the first interception, so that a start loads no TLS implementation
-  private volatile SSLSocketFactory socketFactory;
+  private final FirstUse<SSLSocketFactory> socketFactory = new FirstUse<>("TLS interception");
   private final int handshakeTimeoutMillis;
 
   /**
@@ -83,19 +82,7 @@ public final class InterceptingSslContext {
   }
 
   private SSLSocketFactory socketFactory() {
-    SSLSocketFactory made = socketFactory;
-    if (made != null) {
-      return made;
-    }
-    lock.lock();
-    try {
-      if (socketFactory == null) {
-        socketFactory = sslContext(keyManager).getSocketFactory();
-      }
-      return socketFactory;
-    } finally {
-      lock.unlock();
-    }
+    return socketFactory.get(() -> sslContext(keyManager).getSocketFactory());
   }
 
   private static SSLParameters parameters(SSLParameters defaults, SniPolicyMatcher policy) {

@@ -3,8 +3,8 @@ package dev.outbound.runtime.tls;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.outbound.runtime.lazy.FirstUse;
 import java.time.Duration;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Leaf certificates for intercepted hosts, minted on first use and then cached, one per exact name
@@ -20,9 +20,8 @@ public final class LeafCertificates {
 
   private final CertificateAuthority ca;
   private final Ticker ticker;
-  private final ReentrantLock lock = new ReentrantLock();
   // made at the first leaf: its key pair and cache are not worth a start that intercepts nothing
-  private volatile Minting minting;
+  private final FirstUse<Minting> minting = new FirstUse<>("leaf certificates");
 
   private record Minting(LeafMinter minter, Cache<String, LeafCertificate> cache) {}
 
@@ -36,26 +35,15 @@ public final class LeafCertificates {
   }
 
   private Minting minting() {
-    Minting made = minting;
-    if (made != null) {
-      return made;
-    }
-    lock.lock();
-    try {
-      if (minting == null) {
-        minting =
+    return minting.get(
+        () ->
             new Minting(
                 new LeafMinter(ca),
                 Caffeine.newBuilder()
                     .maximumSize(MAX_CACHED_NAMES)
                     .expireAfterWrite(CACHE_LIFETIME)
                     .ticker(ticker)
-                    .build());
-      }
-      return minting;
-    } finally {
-      lock.unlock();
-    }
+                    .build()));
   }
 
   /**
