@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The egress log (SPEC §6): one JSON line per request appended to a file, and the last few records
@@ -35,14 +35,13 @@ public final class EgressLog implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(EgressLog.class.getName());
   private static final int QUEUE_CAPACITY = 65_536;
   private static final int BATCH = 1024;
-  private static final long QUIET_BEFORE_FLUSH_MS = 20;
 
   /**
-   * Put in the queue by {@link #close()}: everything before it is written, then the writer stops.
+   * How long the writer sleeps once it has found the queue empty and flushed: records reach the
+   * file within about this long. It is never woken per record: with a writer waiting on the queue,
+   * every record woke a thread, which cost a busy proxy a tenth of its CPU.
    */
-  private static final EgressRecord END =
-      new EgressRecord(
-          Instant.EPOCH, "", "", "", "", "", 0, "", "error", "end of log", 0, 0, 0, 0, null);
+  private static final long WAKE_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final Path file;
   private final Writer out;
@@ -51,6 +50,7 @@ public final class EgressLog implements AutoCloseable {
   private final LongAdder dropped = new LongAdder();
   private final Thread writer;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile boolean ending;
 
   // Used by the writer thread only.
   private final StringBuilder lines = new StringBuilder(64 * 1024);
@@ -131,16 +131,9 @@ public final class EgressLog implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    ending = true;
+    LockSupport.unpark(writer);
     boolean interrupted = false;
-    boolean queued = false;
-    while (!queued) {
-      try {
-        queue.put(END);
-        queued = true;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
     while (writer.isAlive()) {
       try {
         writer.join();
@@ -149,7 +142,6 @@ public final class EgressLog implements AutoCloseable {
       }
     }
     // Records that raced with closing, after the writer's last look.
-    queue.removeIf(record -> record == END);
     dropped.add(queue.size());
     queue.clear();
     if (interrupted) {
@@ -159,32 +151,24 @@ public final class EgressLog implements AutoCloseable {
 
   private void writeUntilClosed() {
     List<EgressRecord> batch = new ArrayList<>(BATCH);
-    boolean ending = false;
     boolean unflushed = false;
-    while (!ending) {
-      try {
-        // Flush once the log has been quiet for a moment, not after every record: a flush per
-        // request cost the busy proxy a tenth of its CPU.
-        EgressRecord first =
-            unflushed ? queue.poll(QUIET_BEFORE_FLUSH_MS, TimeUnit.MILLISECONDS) : queue.take();
-        if (first == null) {
-          flush();
-          unflushed = false;
-          continue;
-        }
-        batch.add(first);
-      } catch (InterruptedException e) {
-        // Nothing interrupts this thread but a shutdown; write what is queued and stop.
-        ending = true;
+    while (true) {
+      boolean last = ending; // read before draining: whatever came before close() is drained
+      if (queue.drainTo(batch, BATCH) > 0) {
+        write(batch);
+        batch.clear();
+        unflushed = true;
+        continue;
       }
-      queue.drainTo(batch, BATCH - batch.size());
-      ending |= batch.removeIf(record -> record == END);
-      if (ending) {
-        queue.drainTo(batch);
+      // Flush once the queue is empty, not after every record.
+      if (unflushed) {
+        flush();
+        unflushed = false;
       }
-      write(batch);
-      unflushed = true;
-      batch.clear();
+      if (last) {
+        break;
+      }
+      LockSupport.parkNanos(this, WAKE_EVERY_NANOS);
     }
     try {
       out.close();
