@@ -89,6 +89,35 @@ class HandlerRunnerTest {
   }
 
   @Test
+  void everyOneOfManyBlockedCallsTimesOut() throws Exception {
+    // more calls at once than the watchdog's slot array holds, so some go to its overflow set
+    int calls = 5_000;
+    CountDownLatch never = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger timedOut =
+        new java.util.concurrent.atomic.AtomicInteger();
+    try (java.util.concurrent.ExecutorService threads =
+        java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < calls; i++) {
+        threads.submit(
+            () -> {
+              try {
+                runner.run(
+                    () -> {
+                      never.await();
+                      return OutboundResponse.ok("too late");
+                    });
+              } catch (TimeoutException e) {
+                timedOut.incrementAndGet();
+              } catch (ExecutionException e) {
+                throw new AssertionError(e);
+              }
+            });
+      }
+    }
+    assertEquals(calls, timedOut.get());
+  }
+
+  @Test
   void quickCallsAreNeverInterruptedLater() throws Exception {
     for (int i = 0; i < 1_000; i++) {
       runner.run(() -> OutboundResponse.ok("quick"));
