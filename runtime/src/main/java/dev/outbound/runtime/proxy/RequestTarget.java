@@ -3,6 +3,8 @@ package dev.outbound.runtime.proxy;
 import dev.outbound.host.Authority;
 import dev.outbound.host.HostNormalizer;
 import dev.outbound.host.InvalidHostException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where a request goes, read from the request line: the absolute-form target ({@code GET
@@ -18,6 +20,14 @@ import dev.outbound.host.InvalidHostException;
 public record RequestTarget(String scheme, Authority authority, String path, String query) {
 
   private static final String HTTP = "http://";
+
+  /**
+   * Authorities as requests wrote them, normalised: containers call the same few hosts over and
+   * over, and normalising (IDNA, IP literals, checks) cost more than the rest of reading a target.
+   */
+  private static final Map<String, Authority> PARSED = new ConcurrentHashMap<>();
+
+  private static final int MAX_PARSED = 10_000;
 
   /**
    * Parses a request target as Helidon's prologue holds it (path part without query).
@@ -77,11 +87,21 @@ public record RequestTarget(String scheme, Authority authority, String path, Str
   }
 
   private static Authority authority(String text) {
+    Authority known = PARSED.get(text);
+    if (known != null) {
+      return known;
+    }
+    Authority parsed;
     try {
-      return HostNormalizer.parseAuthority(text, 80);
+      parsed = HostNormalizer.parseAuthority(text, 80);
     } catch (InvalidHostException e) {
       throw new BadTargetException("invalid host: " + e.getMessage());
     }
+    if (PARSED.size() >= MAX_PARSED) {
+      PARSED.clear(); // many distinct hosts: start again rather than grow
+    }
+    PARSED.put(text, parsed);
+    return parsed;
   }
 
   private static boolean startsWithIgnoreCase(String text, String prefix) {

@@ -19,6 +19,22 @@ class RequestTargetTest {
   }
 
   @Test
+  void remembersAuthoritiesWithoutMixingThemUp() {
+    // more distinct hosts than the cache keeps, twice: every answer must still be its own host's
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < 12_000; i++) {
+        RequestTarget target =
+            RequestTarget.parse("http://Host-" + i + ".Example/p", null, null, false);
+        assertEquals("host-" + i + ".example:80", target.authority().toString());
+      }
+    }
+    assertThrows(
+        BadTargetException.class, () -> RequestTarget.parse("http://bad host/", null, null, false));
+    assertThrows(
+        BadTargetException.class, () -> RequestTarget.parse("http://bad host/", null, null, false));
+  }
+
+  @Test
   void absoluteFormWithoutPathOrPortDefaults() {
     RequestTarget target = RequestTarget.parse("HTTP://my.kv", null, null, false);
     assertEquals("my.kv:80", target.authority().toString());
