@@ -145,12 +145,16 @@ class AdminIT {
     Curl.viaProxy(
         (String) server.createContainer("api-gateway", null).get("proxyUrl"),
         "http://status.gateway/");
-    HttpResponse<String> metrics =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/observe/metrics"))
-                .header("Accept", "text/plain")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpRequest scrape =
+        HttpRequest.newBuilder(URI.create(base + "/observe/metrics"))
+            .header("Accept", "text/plain")
+            .build();
+    HttpResponse<String> metrics = http.send(scrape, HttpResponse.BodyHandlers.ofString());
+    // a request is counted once its answer is out, so the count may trail the response a little
+    for (int wait = 0; wait < 50 && !metrics.body().contains("api-gateway"); wait++) {
+      Thread.sleep(100);
+      metrics = http.send(scrape, HttpResponse.BodyHandlers.ofString());
+    }
 
     assertEquals(2, health.statusCode() / 100, "health answers UP (Helidon: 204 without details)");
     assertEquals(200, metrics.statusCode());
