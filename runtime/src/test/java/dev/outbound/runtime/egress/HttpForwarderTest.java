@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.outbound.OutboundRequest;
 import dev.outbound.OutboundResponse;
+import dev.outbound.runtime.testing.GeneratedBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -172,9 +173,8 @@ class HttpForwarderTest {
             InputStream generated = new GeneratedBody(LARGE);
             out.write(generated.readNBytes(1024 * 1024));
             out.flush();
-            await(
-                clientHasFirstMegabyte); // the rest is written only once the client has read the
-                                         // start
+            await(clientHasFirstMegabyte); // the rest is written only once the client has read the
+            // start
             generated.transferTo(out);
           }
         });

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.outbound.runtime.testing.GeneratedBody;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

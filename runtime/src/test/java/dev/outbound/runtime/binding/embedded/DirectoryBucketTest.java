@@ -18,6 +18,7 @@ import dev.outbound.binding.PutOptions;
 import dev.outbound.binding.StoredObject;
 import dev.outbound.binding.UploadedPart;
 import dev.outbound.runtime.binding.ObjectBucketContract;
+import dev.outbound.runtime.testing.GeneratedBody;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;

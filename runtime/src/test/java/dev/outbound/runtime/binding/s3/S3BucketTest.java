@@ -11,6 +11,7 @@ import dev.outbound.binding.ObjectInfo;
 import dev.outbound.binding.PutOptions;
 import dev.outbound.binding.StoredObject;
 import dev.outbound.runtime.binding.ObjectBucketContract;
+import dev.outbound.runtime.testing.GeneratedBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -248,44 +249,5 @@ class S3BucketTest extends ObjectBucketContract {
     S3Bucket opening = S3Bucket.open(settings);
     opened.add(opening);
     return opening;
-  }
-
-  /**
-   * A deterministic body of {@code size} bytes, generated as it is read, of a length the reader
-   * cannot know.
-   */
-  private static class GeneratedBody extends InputStream {
-
-    private final long size;
-    private long position;
-    private long state = 42;
-
-    GeneratedBody(long size) {
-      this.size = size;
-    }
-
-    long position() {
-      return position;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      if (position >= size) {
-        return -1;
-      }
-      int count = (int) Math.min(length, size - position);
-      for (int i = 0; i < count; i++) {
-        state = state * 6364136223846793005L + 1442695040888963407L;
-        buffer[offset + i] = (byte) (state >>> 56);
-      }
-      position += count;
-      return count;
-    }
   }
 }
