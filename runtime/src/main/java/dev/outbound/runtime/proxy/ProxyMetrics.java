@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * Requests, denials and latency per container class and decision (SPEC §6), for the admin
@@ -100,8 +101,7 @@ public final class ProxyMetrics implements MetricsSource {
   }
 
   /** {@code get} first: {@code computeIfAbsent} may lock even when the key is there. */
-  private static <M> M meter(
-      Map<String, M> meters, String key, java.util.function.Supplier<M> create) {
+  private static <M> M meter(Map<String, M> meters, String key, Supplier<M> create) {
     M found = meters.get(key);
     return found != null ? found : meters.computeIfAbsent(key, k -> create.get());
   }
