@@ -47,10 +47,14 @@ public record EgressRecord(
     }
   }
 
-  /**
-   * Appends the record as one line of JSON ({@code errorId} left out when there is none), with
-   * {@code times} formatting the time.
-   */
+  /** One line of JSON; {@code errorId} is left out when there is none. */
+  public String toJson() {
+    StringBuilder json = new StringBuilder(256);
+    appendJson(json, new InstantText());
+    return json.toString();
+  }
+
+  /** Appends {@link #toJson()}'s line to {@code json}, with {@code times} formatting the time. */
   void appendJson(StringBuilder json, InstantText times) {
     json.append("{\"time\":\"");
     times.append(time, json);
