@@ -16,6 +16,7 @@ import java.util.function.BiConsumer;
  */
 public final class Headers {
 
+  private static final boolean[] TOKEN_CHARS = tokenChars();
   private static final Headers EMPTY = new Headers(new String[0], new String[0], 0);
 
   private final String[] names;
@@ -153,6 +154,49 @@ public final class Headers {
     return text.append('}').toString();
   }
 
+  /**
+   * Whether {@code text} is a non-empty token (RFC 9110 §5.6.2), what header names and methods are
+   * made of.
+   */
+  public static boolean isToken(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 128 || !TOKEN_CHARS[c]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code text} may be a header value: no control character but horizontal tab. */
+  public static boolean isFieldValue(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < ' ' && c != '\t') || c == 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean[] tokenChars() {
+    boolean[] token = new boolean[128];
+    for (char c = '0'; c <= '9'; c++) {
+      token[c] = true;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      token[c] = true;
+      token[Character.toUpperCase(c)] = true;
+    }
+    for (char c : "!#$%&'*+-.^_`|~".toCharArray()) {
+      token[c] = true;
+    }
+    return token;
+  }
+
   /** Collects headers; names are checked so that nothing can smuggle a line break. */
   public static final class Builder {
 
@@ -210,11 +254,8 @@ public final class Headers {
       if (name == null || name.isEmpty()) {
         throw new IllegalArgumentException("header name is empty");
       }
-      for (int i = 0; i < name.length(); i++) {
-        char c = name.charAt(i);
-        if (c <= ' ' || c >= 0x7f || c == ':') {
-          throw new IllegalArgumentException("invalid character in header name: " + name);
-        }
+      if (!isToken(name)) {
+        throw new IllegalArgumentException("invalid character in header name: " + name);
       }
     }
 
@@ -222,11 +263,8 @@ public final class Headers {
       if (value == null) {
         throw new IllegalArgumentException("header " + name + " has no value");
       }
-      for (int i = 0; i < value.length(); i++) {
-        char c = value.charAt(i);
-        if ((c < ' ' && c != '\t') || c == 0x7f) {
-          throw new IllegalArgumentException("control character in the value of header " + name);
-        }
+      if (!isFieldValue(value)) {
+        throw new IllegalArgumentException("control character in the value of header " + name);
       }
     }
   }

@@ -60,4 +60,19 @@ class HeadersTest {
         Headers.of("Content-Type", "a").hashCode(), Headers.of("content-type", "a").hashCode());
     assertTrue(Headers.empty().isEmpty());
   }
+
+  @Test
+  void namesAreTokensAndValuesHaveNoControlCharacters() {
+    assertTrue(Headers.isToken("X-Custom_1!#$%&'*+.^`|~"));
+    for (String name :
+        new String[] {"", "a b", "a(b", "a\"b", "a,b", "a/b", "a:b", "a@b", "caf\u00e9"}) {
+      assertFalse(Headers.isToken(name), name);
+      assertThrows(IllegalArgumentException.class, () -> Headers.of(name, "v"), name);
+    }
+    assertTrue(Headers.isFieldValue("tab\tand caf\u00e9 and \"quotes\""));
+    for (String value : new String[] {"a\u0000b", "a\rb", "a\u007fb"}) {
+      assertFalse(Headers.isFieldValue(value), value);
+      assertThrows(IllegalArgumentException.class, () -> Headers.of("X", value), value);
+    }
+  }
 }

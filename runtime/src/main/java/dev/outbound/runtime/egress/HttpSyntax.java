@@ -6,42 +6,13 @@ import java.util.List;
 /** Character classes and list syntax of HTTP/1.1 (RFC 9110 §5.6, RFC 9112 §3). */
 final class HttpSyntax {
 
-  private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
-
   private HttpSyntax() {}
-
-  /** A non-empty token: a method or a field name. */
-  static boolean isToken(String text) {
-    if (text.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean alphanumeric =
-          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (!alphanumeric && TOKEN_SYMBOLS.indexOf(c) < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   /** Visible ASCII only: what a request target may hold, with no space to end it early. */
   static boolean isVisibleAscii(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c <= ' ' || c >= 0x7f) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** A field value as received: no control characters other than tab. */
-  static boolean isFieldValue(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if ((c < ' ' && c != '\t') || c == 0x7f) {
         return false;
       }
     }

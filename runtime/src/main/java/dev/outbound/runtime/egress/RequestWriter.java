@@ -46,7 +46,7 @@ final class RequestWriter {
     String method = request.method();
     String path = request.path();
     String query = request.query().orElse(null);
-    if (!HttpSyntax.isToken(method)) {
+    if (!Headers.isToken(method)) {
       throw new IllegalArgumentException("not an HTTP method: " + HttpSyntax.printable(method));
     }
     if (!path.startsWith("/")

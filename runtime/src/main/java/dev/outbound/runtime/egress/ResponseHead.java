@@ -75,12 +75,12 @@ record ResponseHead(int minorVersion, int status, Headers headers) {
     }
     int colon = line.indexOf(':');
     String name = colon < 0 ? "" : line.substring(0, colon);
-    if (!HttpSyntax.isToken(name)) {
+    if (!Headers.isToken(name)) {
       throw new InvalidResponseException(
           "malformed response header: " + HttpSyntax.printable(line));
     }
     String value = HttpSyntax.trimWhitespace(line.substring(colon + 1));
-    if (!HttpSyntax.isFieldValue(value)) {
+    if (!Headers.isFieldValue(value)) {
       throw new InvalidResponseException("control character in response header " + name);
     }
     headers.add(name, value);
