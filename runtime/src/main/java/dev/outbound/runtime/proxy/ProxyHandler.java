@@ -47,19 +47,21 @@ public final class ProxyHandler implements Handler {
   @Override
   public void handle(ServerRequest request, ServerResponse response) {
     long started = System.nanoTime();
+    Headers headers;
+    try {
+      headers = withoutProxyCredentials(request);
+    } catch (IllegalArgumentException e) {
+      // Helidon leaves checking headers to the proxy (see Proxy.configure)
+      refuse("bad-request", ProxyErrors.badRequest(e.getMessage()), response, true);
+      return;
+    }
     Optional<InterceptedTunnel> tunnel = interceptedTunnel();
     Optional<ContainerInstance> identified =
         tunnel.isPresent()
             ? Optional.of(tunnel.get().instance())
             : identities.identify(request.headers());
     if (identified.isEmpty()) {
-      refuse(
-          "unauthenticated",
-          ProxyErrors.proxyAuthenticationRequired(
-              "this proxy needs the credentials of a registered container: use the proxyUrl it was"
-                  + " given"),
-          response,
-          hasBody(request));
+      unauthenticated(request, response);
       return;
     }
     ContainerInstance instance = identified.get();
@@ -93,7 +95,7 @@ public final class ProxyHandler implements Handler {
                 target.authority(),
                 target.path(),
                 target.query())
-            .headers(withoutProxyCredentials(request))
+            .headers(headers)
             .body(body, request.headers().contentLength().orElse(hasBody(request) ? -1 : 0))
             .build();
     answer(
@@ -136,6 +138,29 @@ public final class ProxyHandler implements Handler {
         new ContainerBody(InputStream.nullInputStream(), maxBodyBytes),
         response,
         started);
+  }
+
+  /**
+   * Credentials that name no container: {@code 400} when they are malformed, which no issued
+   * credentials are, and otherwise {@code 407}.
+   */
+  private void unauthenticated(ServerRequest request, ServerResponse response) {
+    Optional<String> credentials = request.headers().first(HeaderNames.PROXY_AUTHORIZATION);
+    if (credentials.isPresent() && !Headers.isFieldValue(credentials.get())) {
+      refuse(
+          "bad-request",
+          ProxyErrors.badRequest("control character in the value of header Proxy-Authorization"),
+          response,
+          true);
+      return;
+    }
+    refuse(
+        "unauthenticated",
+        ProxyErrors.proxyAuthenticationRequired(
+            "this proxy needs the credentials of a registered container: use the proxyUrl it was"
+                + " given"),
+        response,
+        hasBody(request));
   }
 
   /** An answer to a request that no container can be held to, so it is counted but not logged. */
@@ -192,6 +217,10 @@ public final class ProxyHandler implements Handler {
 
   /**
    * The container's headers minus its proxy credentials, which no handler or destination may see.
+   *
+   * @throws IllegalArgumentException when a header's name is not a token or its value holds a
+   *     control character (the credentials are checked only when they fail: see {@link
+   *     #unauthenticated})
    */
   private static Headers withoutProxyCredentials(ServerRequest request) {
     Headers.Builder headers = Headers.builder();

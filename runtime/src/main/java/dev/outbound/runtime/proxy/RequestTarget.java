@@ -29,6 +29,8 @@ public record RequestTarget(String scheme, Authority authority, String path, Str
 
   private static final int MAX_PARSED = 10_000;
 
+  private static final boolean[] PATH_CHARS = pathChars();
+
   /**
    * Parses a request target as Helidon's prologue holds it (path part without query).
    *
@@ -56,7 +58,7 @@ public record RequestTarget(String scheme, Authority authority, String path, Str
       if (hostHeader == null) {
         throw new BadTargetException("the Host header is missing");
       }
-      return new RequestTarget("http", authority(hostHeader), rawPath, rawQuery);
+      return new RequestTarget("http", authority(hostHeader), checkedPath(rawPath), rawQuery);
     }
     throw new BadTargetException("unsupported request target");
   }
@@ -73,7 +75,7 @@ public record RequestTarget(String scheme, Authority authority, String path, Str
       throw new BadTargetException(
           "inside an HTTPS tunnel send the path only (GET /path), as HTTPS clients do");
     }
-    return new RequestTarget("https", connectAuthority, rawPath, rawQuery);
+    return new RequestTarget("https", connectAuthority, checkedPath(rawPath), rawQuery);
   }
 
   private static RequestTarget absolute(String rawPath, String rawQuery) {
@@ -82,8 +84,53 @@ public record RequestTarget(String scheme, Authority authority, String path, Str
         authorityEnd < 0
             ? rawPath.substring(HTTP.length())
             : rawPath.substring(HTTP.length(), authorityEnd);
-    String path = authorityEnd < 0 ? "/" : rawPath.substring(authorityEnd);
+    String path = authorityEnd < 0 ? "/" : checkedPath(rawPath.substring(authorityEnd));
     return new RequestTarget("http", authority(authority), path, rawQuery);
+  }
+
+  /**
+   * The path, if it holds only what a URI path may (RFC 3986 §3.3: unreserved and sub-delimiter
+   * characters, {@code :}, {@code @}, {@code /} and complete percent escapes), as {@code
+   * java.net.URI} checked it for Helidon before; characters beyond ASCII pass, as they did there.
+   *
+   * @throws BadTargetException naming the first character that may not be there
+   */
+  private static String checkedPath(String path) {
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= path.length()
+            || !isHexDigit(path.charAt(i + 1))
+            || !isHexDigit(path.charAt(i + 2))) {
+          throw new BadTargetException("incomplete percent escape in the path");
+        }
+        i += 2;
+      } else if (c < 128 ? !PATH_CHARS[c] : Character.isISOControl(c) || Character.isSpaceChar(c)) {
+        throw new BadTargetException(
+            String.format("character U+%04X may not be in a path unescaped", (int) c));
+      }
+    }
+    return path;
+  }
+
+  private static boolean isHexDigit(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  private static boolean[] pathChars() {
+    boolean[] allowed = new boolean[128];
+    for (char c = '0'; c <= '9'; c++) {
+      allowed[c] = true;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      allowed[c] = true;
+      allowed[Character.toUpperCase(c)] = true;
+    }
+    // unreserved, sub-delims, ":", "@", "/"; and "#", which java.net.URI took as a fragment
+    for (char c : "-._~!$&'()*+,;=:@/#".toCharArray()) {
+      allowed[c] = true;
+    }
+    return allowed;
   }
 
   private static Authority authority(String text) {

@@ -68,4 +68,30 @@ class RequestTargetTest {
           BadTargetException.class, () -> RequestTarget.parse(raw, null, "my.kv", true), raw);
     }
   }
+
+  @Test
+  void pathsHoldOnlyUriCharactersAndCompleteEscapes() {
+    assertEquals(
+        "/a-b._~!$&'()*+,;=:@/%2F%c3%A9",
+        RequestTarget.parse("http://my.kv/a-b._~!$&'()*+,;=:@/%2F%c3%A9", null, null, false)
+            .path());
+    assertEquals("/caf\u00e9", RequestTarget.parse("/caf\u00e9", null, "my.kv", true).path());
+    for (String path :
+        new String[] {
+          "/a<b", "/a\"b", "/{x}", "/a|b", "/a\\b", "/%", "/%4", "/%zz", "/a\tb", "/a\u007fb"
+        }) {
+      assertThrows(
+          BadTargetException.class,
+          () -> RequestTarget.parse("http://my.kv" + path, null, null, false),
+          path);
+      assertThrows(
+          BadTargetException.class, () -> RequestTarget.parse(path, null, "my.kv", true), path);
+      assertThrows(
+          BadTargetException.class,
+          () ->
+              RequestTarget.inTunnel(
+                  RequestTarget.parse("http://my.kv/", null, null, false).authority(), path, null),
+          path);
+    }
+  }
 }
