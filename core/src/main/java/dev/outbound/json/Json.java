@@ -119,6 +119,9 @@ public final class Json {
     int plainFrom = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\' && c < 0x2028) {
+        continue; // the common case, decided without looking up an escape
+      }
       String escaped = escape(c);
       if (escaped != null) {
         // Runs of plain characters are appended whole: most strings need no escape at all.

@@ -1,11 +1,12 @@
 package dev.outbound.runtime.log;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,16 +36,18 @@ public final class EgressLog implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(EgressLog.class.getName());
   private static final int QUEUE_CAPACITY = 65_536;
   private static final int BATCH = 1024;
+  // Lines go to the file in pieces of this many characters, one write each.
+  private static final int CHUNK_CHARS = 32 * 1024;
 
   /**
-   * How long the writer sleeps once it has found the queue empty and flushed: records reach the
-   * file within about this long. It is never woken per record: with a writer waiting on the queue,
-   * every record woke a thread, which cost a busy proxy a tenth of its CPU.
+   * How long the writer sleeps once it has found the queue empty: records reach the file within
+   * about this long. It is never woken per record: with a writer waiting on the queue, every record
+   * woke a thread, which cost a busy proxy a tenth of its CPU.
    */
   private static final long WAKE_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final Path file;
-  private final Writer out;
+  private final WritableByteChannel out;
   private final BlockingQueue<EgressRecord> queue;
   private final RecentEgress recent;
   private final LongAdder dropped = new LongAdder();
@@ -55,8 +58,16 @@ public final class EgressLog implements AutoCloseable {
   // Used by the writer thread only.
   private final StringBuilder lines = new StringBuilder(64 * 1024);
   private final InstantText times = new InstantText();
+  private final char[] chunk = new char[CHUNK_CHARS];
+  // UTF-8 takes at most 3 bytes for a char (4 for a surrogate pair, which is 2 chars)
+  private final ByteBuffer encoded = ByteBuffer.allocate(3 * CHUNK_CHARS);
+  private final CharsetEncoder utf8 =
+      StandardCharsets.UTF_8
+          .newEncoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE);
 
-  private EgressLog(Path file, Writer out, int recentPerContainer, int queueCapacity) {
+  private EgressLog(Path file, WritableByteChannel out, int recentPerContainer, int queueCapacity) {
     this.file = file;
     this.out = out;
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
@@ -77,19 +88,17 @@ public final class EgressLog implements AutoCloseable {
             file,
             Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Writer out =
-        new BufferedWriter(
-            new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8));
     try {
-      return start(file, out, recentPerContainer, QUEUE_CAPACITY);
+      return start(file, channel, recentPerContainer, QUEUE_CAPACITY);
     } catch (RuntimeException e) {
-      out.close();
+      channel.close();
       throw e;
     }
   }
 
   /** A log writing to {@code out}; {@code file} only names it in messages. */
-  static EgressLog start(Path file, Writer out, int recentPerContainer, int queueCapacity) {
+  static EgressLog start(
+      Path file, WritableByteChannel out, int recentPerContainer, int queueCapacity) {
     EgressLog log = new EgressLog(file, out, recentPerContainer, queueCapacity);
     log.writer.start();
     return log;
@@ -125,7 +134,7 @@ public final class EgressLog implements AutoCloseable {
     return dropped.sum();
   }
 
-  /** Writes out every record recorded before this call, flushes and closes the file. */
+  /** Writes out every record recorded before this call and closes the file. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -151,19 +160,12 @@ public final class EgressLog implements AutoCloseable {
 
   private void writeUntilClosed() {
     List<EgressRecord> batch = new ArrayList<>(BATCH);
-    boolean unflushed = false;
     while (true) {
       boolean last = ending; // read before draining: whatever came before close() is drained
       if (queue.drainTo(batch, BATCH) > 0) {
         write(batch);
         batch.clear();
-        unflushed = true;
         continue;
-      }
-      // Flush once the queue is empty, not after every record.
-      if (unflushed) {
-        flush();
-        unflushed = false;
       }
       if (last) {
         break;
@@ -177,15 +179,10 @@ public final class EgressLog implements AutoCloseable {
     }
   }
 
-  private void flush() {
-    try {
-      out.flush();
-    } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "cannot flush egress log " + file, e);
-    }
-  }
-
-  /** Writes a batch as one block of lines; the loop flushes it once the queue stays empty. */
+  /**
+   * Writes a batch as one block of lines, straight to the file: there is no buffer to flush, and a
+   * batch costs one system call per {@value #CHUNK_CHARS} characters.
+   */
   private void write(List<EgressRecord> batch) {
     lines.setLength(0);
     for (EgressRecord record : batch) {
@@ -193,10 +190,33 @@ public final class EgressLog implements AutoCloseable {
       lines.append('\n');
     }
     try {
-      out.append(lines);
+      for (int from = 0; from < lines.length(); ) {
+        int to = Math.min(from + CHUNK_CHARS, lines.length());
+        if (to < lines.length() && Character.isHighSurrogate(lines.charAt(to - 1))) {
+          to--; // keep a surrogate pair in one piece, where it can be encoded
+        }
+        writeFully(encode(from, to));
+        from = to;
+      }
     } catch (IOException e) {
       dropped.add(batch.size());
       LOG.log(System.Logger.Level.WARNING, "cannot write egress log " + file, e);
+    }
+  }
+
+  /** {@code lines} from {@code from} to {@code to} as UTF-8, in the reused buffer. */
+  private ByteBuffer encode(int from, int to) {
+    lines.getChars(from, to, chunk, 0);
+    encoded.clear();
+    utf8.reset();
+    utf8.encode(CharBuffer.wrap(chunk, 0, to - from), encoded, true);
+    utf8.flush(encoded);
+    return encoded.flip();
+  }
+
+  private void writeFully(ByteBuffer bytes) throws IOException {
+    while (bytes.hasRemaining()) {
+      out.write(bytes);
     }
   }
 }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outbound.json.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -159,21 +161,60 @@ class EgressLogTest {
   }
 
   @Test
+  void writesBatchesLargerThanOneWriteWithoutSplittingCharacters() throws IOException {
+    Path file = dir.resolve("egress.jsonl");
+    // Paths of every length around the write size, each ending in a surrogate pair, so that pairs
+    // land on both sides of where a write ends.
+    List<String> paths =
+        IntStream.range(0, 3_000).mapToObj(i -> "/" + "é".repeat(i % 97) + "😀").toList();
+    try (EgressLog log = EgressLog.open(file, 1)) {
+      for (String path : paths) {
+        log.record(
+            new EgressRecord(
+                Instant.EPOCH,
+                A,
+                "my-app",
+                "GET",
+                "http",
+                "my.kv",
+                80,
+                path,
+                "handler",
+                "handler:kv",
+                200,
+                0,
+                2,
+                10,
+                null));
+      }
+    }
+    List<Object> written =
+        Files.readAllLines(file).stream().map(line -> Json.parseObject(line).get("path")).toList();
+    assertEquals(paths, written);
+  }
+
+  @Test
   void dropsAndCountsRecordsWhenTheWriterFallsBehind() throws Exception {
     CountDownLatch writing = new CountDownLatch(1);
     CountDownLatch diskBack = new CountDownLatch(1);
-    StringWriter written = new StringWriter();
-    Writer slowDisk =
-        new Writer() {
+    ByteArrayOutputStream written = new ByteArrayOutputStream();
+    WritableByteChannel slowDisk =
+        new WritableByteChannel() {
           @Override
-          public void write(char[] chars, int offset, int length) {
+          public int write(ByteBuffer bytes) {
             writing.countDown();
             awaitQuietly(diskBack);
-            written.write(chars, offset, length);
+            int count = bytes.remaining();
+            byte[] copy = new byte[count];
+            bytes.get(copy);
+            written.writeBytes(copy);
+            return count;
           }
 
           @Override
-          public void flush() {}
+          public boolean isOpen() {
+            return true;
+          }
 
           @Override
           public void close() {}
@@ -199,7 +240,11 @@ class EgressLogTest {
     diskBack.countDown();
     log.close();
     List<Object> statuses =
-        written.toString().lines().map(line -> Json.parseObject(line).get("status")).toList();
+        written
+            .toString(StandardCharsets.UTF_8)
+            .lines()
+            .map(line -> Json.parseObject(line).get("status"))
+            .toList();
     assertEquals(List.of(0L, 1L, 2L, 3L, 4L), statuses);
   }
 
