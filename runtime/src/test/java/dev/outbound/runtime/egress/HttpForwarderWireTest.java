@@ -386,6 +386,7 @@ class HttpForwarderWireTest {
         "ICY 200 OK\r\n\r\n",
         "HTTP/1.1 200 OK\r\nX-Folded: a\r\n b\r\nContent-Length: 0\r\n\r\n",
         "HTTP/1.1 200 OK\r\nBad Name: a\r\nContent-Length: 0\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nX(Y): a\r\nContent-Length: 0\r\n\r\n",
         "HTTP/1.1 200 OK\r\nX-Bare-CR: a\rb\r\nContent-Length: 0\r\n\r\n",
         "HTTP/1.1 200 OK\r\n"
             + "Transfer-Encoding: chunked\r\n"
