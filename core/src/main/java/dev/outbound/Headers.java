@@ -197,7 +197,11 @@ public final class Headers {
     return token;
   }
 
-  /** Collects headers; names are checked so that nothing can smuggle a line break. */
+  /**
+   * Collects headers. Names must be tokens and values free of control characters (see {@link
+   * Headers#isToken} and {@link Headers#isFieldValue}), so that nothing can smuggle a line break or
+   * a second header; {@link #add} throws {@link IllegalArgumentException} otherwise.
+   */
   public static final class Builder {
 
     private String[] names = new String[8];
