@@ -40,8 +40,12 @@ public final class EgressGuard {
     // Every address is checked, not just the one dialled: a name that mixes public and
     // private answers is how DNS rebinding tries its luck.
     for (InetAddress resolved : addressesOf(authority)) {
-      InetAddress address = withoutScope(resolved);
-      Authority target = HostNormalizer.normalize(address.getHostAddress(), authority.port());
+      // An IP literal is already its own canonical target, and its address has no scope.
+      InetAddress address = authority.isIpLiteral() ? resolved : withoutScope(resolved);
+      Authority target =
+          authority.isIpLiteral()
+              ? authority
+              : HostNormalizer.normalize(address.getHostAddress(), authority.port());
       AddressClass addressClass = AddressClassifier.classify(address);
       if (addressClass != AddressClass.PUBLIC && !allowed.allows(target)) {
         throw new EgressDeniedException(
