@@ -29,7 +29,8 @@ public record RequestTarget(String scheme, Authority authority, String path, Str
 
   private static final int MAX_PARSED = 10_000;
 
-  private static final boolean[] PATH_CHARS = pathChars();
+  // unreserved, sub-delims, ":", "@", "/"; and "#", which java.net.URI took as a fragment
+  private static final String PATH_SYMBOLS = "-._~!$&'()*+,;=:@/#";
 
   /**
    * Parses a request target as Helidon's prologue holds it (path part without query).
@@ -105,7 +106,9 @@ public record RequestTarget(String scheme, Authority authority, String path, Str
           throw new BadTargetException("incomplete percent escape in the path");
         }
         i += 2;
-      } else if (c < 128 ? !PATH_CHARS[c] : Character.isISOControl(c) || Character.isSpaceChar(c)) {
+      } else if (c < 128
+          ? !isPathCharacter(c)
+          : Character.isISOControl(c) || Character.isSpaceChar(c)) {
         throw new BadTargetException(
             String.format("character U+%04X may not be in a path unescaped", (int) c));
       }
@@ -117,20 +120,11 @@ public record RequestTarget(String scheme, Authority authority, String path, Str
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
-  private static boolean[] pathChars() {
-    boolean[] allowed = new boolean[128];
-    for (char c = '0'; c <= '9'; c++) {
-      allowed[c] = true;
-    }
-    for (char c = 'a'; c <= 'z'; c++) {
-      allowed[c] = true;
-      allowed[Character.toUpperCase(c)] = true;
-    }
-    // unreserved, sub-delims, ":", "@", "/"; and "#", which java.net.URI took as a fragment
-    for (char c : "-._~!$&'()*+,;=:@/#".toCharArray()) {
-      allowed[c] = true;
-    }
-    return allowed;
+  private static boolean isPathCharacter(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || PATH_SYMBOLS.indexOf(c) >= 0;
   }
 
   private static Authority authority(String text) {
