@@ -21,7 +21,12 @@ final class HttpSyntax {
 
   /** Without leading and trailing spaces and tabs (optional whitespace). */
   static String trimWhitespace(String text) {
-    int start = 0;
+    return trimWhitespace(text, 0);
+  }
+
+  /** {@code text} from {@code from} on, trimmed as {@link #trimWhitespace(String)}; one copy. */
+  static String trimWhitespace(String text, int from) {
+    int start = from;
     int end = text.length();
     while (start < end && isWhitespace(text.charAt(start))) {
       start++;

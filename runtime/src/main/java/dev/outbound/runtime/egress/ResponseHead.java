@@ -75,7 +75,7 @@ record ResponseHead(int minorVersion, int status, Headers headers) {
     }
     int colon = line.indexOf(':');
     String name = colon < 0 ? "" : line.substring(0, colon);
-    String value = HttpSyntax.trimWhitespace(line.substring(colon + 1));
+    String value = HttpSyntax.trimWhitespace(line, colon + 1);
     try {
       // Headers checks the name is a token and the value holds no control character
       headers.add(name, value);

@@ -58,7 +58,8 @@ final class ResponseWriter {
               // Helidon's own instance for a known name: no lower-casing or allocation per header.
               HeaderName header = HeaderNames.create(name);
               if (!HOP_BY_HOP.contains(header.lowerCase()) && !named.contains(header.lowerCase())) {
-                out.headers().add(header, value);
+                // the single-value Header: no varargs array and value list per header
+                out.headers().add(HeaderValues.create(header, value));
               }
             });
     if (closeConnection) {
