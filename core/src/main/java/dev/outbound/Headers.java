@@ -207,15 +207,20 @@ public final class Headers {
     private String[] names = new String[8];
     private String[] values = new String[8];
     private int size;
+    // Whether a built Headers shares the arrays: build() hands them over rather than copying them,
+    // and the builder copies them before its next change.
+    private boolean shared;
 
     private Builder() {}
 
     public Builder add(String name, String value) {
       checkToken(name);
       checkValue(name, value);
-      if (size == names.length) {
-        names = Arrays.copyOf(names, size * 2);
-        values = Arrays.copyOf(values, size * 2);
+      if (shared || size == names.length) {
+        int capacity = size == names.length ? size * 2 : names.length;
+        names = Arrays.copyOf(names, capacity);
+        values = Arrays.copyOf(values, capacity);
+        shared = false;
       }
       names[size] = name;
       values[size] = value;
@@ -229,6 +234,11 @@ public final class Headers {
     }
 
     public Builder remove(String name) {
+      if (shared) {
+        names = names.clone();
+        values = values.clone();
+        shared = false;
+      }
       int kept = 0;
       for (int i = 0; i < size; i++) {
         if (!names[i].equalsIgnoreCase(name)) {
@@ -249,9 +259,11 @@ public final class Headers {
     }
 
     public Headers build() {
-      return size == 0
-          ? EMPTY
-          : new Headers(Arrays.copyOf(names, size), Arrays.copyOf(values, size), size);
+      if (size == 0) {
+        return EMPTY;
+      }
+      shared = true;
+      return new Headers(names, values, size);
     }
 
     private static void checkToken(String name) {

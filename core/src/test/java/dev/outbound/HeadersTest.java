@@ -75,4 +75,18 @@ class HeadersTest {
       assertThrows(IllegalArgumentException.class, () -> Headers.of("X", value), value);
     }
   }
+
+  @Test
+  void aBuilderChangedAfterBuildLeavesWhatItBuiltAlone() {
+    Headers.Builder builder = Headers.builder().add("A", "1").add("B", "2");
+    Headers first = builder.build();
+    builder.add("C", "3");
+    Headers second = builder.build();
+    builder.remove("A").set("B", "changed");
+    Headers third = builder.build();
+
+    assertEquals(Headers.of("A", "1", "B", "2"), first);
+    assertEquals(Headers.of("A", "1", "B", "2", "C", "3"), second);
+    assertEquals(Headers.of("C", "3", "B", "changed"), third);
+  }
 }

@@ -56,7 +56,9 @@ final class RequestWriter {
           "the path and query must be percent-encoded ASCII: "
               + HttpSyntax.printable(path + (query == null ? "" : "?" + query)));
     }
-    StringBuilder head = new StringBuilder(512).append(method).append(' ').append(path);
+    // room for the request line, Host and framing, and an average header each
+    int estimate = 128 + path.length() + 64 * request.headers().size();
+    StringBuilder head = new StringBuilder(estimate).append(method).append(' ').append(path);
     if (query != null) {
       head.append('?').append(query);
     }
