@@ -216,15 +216,7 @@ public final class Headers {
     public Builder add(String name, String value) {
       checkToken(name);
       checkValue(name, value);
-      if (shared || size == names.length) {
-        int capacity = size == names.length ? size * 2 : names.length;
-        names = Arrays.copyOf(names, capacity);
-        values = Arrays.copyOf(values, capacity);
-        shared = false;
-      }
-      names[size] = name;
-      values[size] = value;
-      size++;
+      append(name, value);
       return this;
     }
 
@@ -254,8 +246,23 @@ public final class Headers {
     }
 
     public Builder addAll(Headers headers) {
-      headers.forEach(this::add);
+      // every Headers was checked when it was built
+      for (int i = 0; i < headers.size; i++) {
+        append(headers.names[i], headers.values[i]);
+      }
       return this;
+    }
+
+    private void append(String name, String value) {
+      if (shared || size == names.length) {
+        int capacity = size == names.length ? size * 2 : names.length;
+        names = Arrays.copyOf(names, capacity);
+        values = Arrays.copyOf(values, capacity);
+        shared = false;
+      }
+      names[size] = name;
+      values[size] = value;
+      size++;
     }
 
     public Headers build() {
