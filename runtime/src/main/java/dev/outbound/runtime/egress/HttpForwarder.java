@@ -65,12 +65,13 @@ public final class HttpForwarder implements AutoCloseable {
     }
     OriginRoute route =
         new OriginRoute(destination.vetted(), request.scheme(), destination.authority().host());
-    OriginConnection kept = pool.take(route);
+    boolean replayable = isReplayable(request);
+    OriginConnection kept = pool.take(route, replayable);
     if (kept != null) {
       try {
         return exchange(kept, request);
       } catch (ConnectionLostException lost) {
-        if (!isReplayable(request)) {
+        if (!replayable) {
           throw lost.unreachable(route);
         }
         // The origin closed the kept connection as it was reused; the request was not
