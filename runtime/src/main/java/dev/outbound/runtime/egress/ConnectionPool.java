@@ -33,17 +33,12 @@ final class ConnectionPool implements AutoCloseable {
     this.idleTimeoutNanos = idleTimeoutNanos;
   }
 
-  /**
-   * An idle connection for the route that still looks open, or null.
-   *
-   * @param replayable whether the request can go again on a new connection if this one turns out
-   *     closed: then a lighter check does, one that sees bytes sent unasked but not a quiet close
-   */
-  OriginConnection take(OriginRoute route, boolean replayable) {
+  /** An idle connection for the route that still looks open, or null. */
+  OriginConnection take(OriginRoute route) {
     // Each pass removes one connection from the pool, so this ends.
     while (true) {
       OriginConnection candidate = removeNewest(route);
-      if (candidate == null || !(replayable ? candidate.hasUnaskedBytes() : candidate.isStale())) {
+      if (candidate == null || !candidate.isStale()) {
         return candidate;
       }
       candidate.close();

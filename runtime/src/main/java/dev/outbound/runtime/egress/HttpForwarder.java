@@ -65,13 +65,12 @@ public final class HttpForwarder implements AutoCloseable {
     }
     OriginRoute route =
         new OriginRoute(destination.vetted(), request.scheme(), destination.authority().host());
-    boolean replayable = isReplayable(request);
-    OriginConnection kept = pool.take(route, replayable);
+    OriginConnection kept = pool.take(route);
     if (kept != null) {
       try {
         return exchange(kept, request);
       } catch (ConnectionLostException lost) {
-        if (!replayable) {
+        if (!isReplayable(request)) {
           throw lost.unreachable(route);
         }
         // The origin closed the kept connection as it was reused; the request was not

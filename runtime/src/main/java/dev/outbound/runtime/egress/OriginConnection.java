@@ -4,7 +4,6 @@ import dev.outbound.host.Authority;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -21,9 +20,6 @@ final class OriginConnection implements Closeable {
   private final Socket socket;
   private final OriginInput input;
   private final OutputStream output;
-  // The socket below any TLS, to ask how many bytes wait unread.
-  private final InputStream rawInput;
-  private final ByteBuffer probe = ByteBuffer.allocate(1);
   private long idleSinceNanos;
 
   /**
@@ -36,7 +32,6 @@ final class OriginConnection implements Closeable {
     this.socket = socket;
     this.input = new OriginInput(socket.getInputStream(), BUFFER_SIZE);
     this.output = new BufferedOutputStream(socket.getOutputStream(), BUFFER_SIZE);
-    this.rawInput = channel.socket().getInputStream();
   }
 
   /**
@@ -110,40 +105,20 @@ final class OriginConnection implements Closeable {
    */
   boolean isStale() {
     try {
-      if (holdsBufferedBytes()) {
+      // TLS may hold decrypted bytes of its own; asking it costs no system call, unlike a socket.
+      if (input.holdsUnreadBytes() || (route.isTls() && socket.getInputStream().available() > 0)) {
         return true;
       }
       channel.configureBlocking(false);
       try {
         // End of stream, or bytes nobody asked for; the connection is closed either way.
-        probe.clear();
-        return channel.read(probe) != 0;
+        return channel.read(ByteBuffer.allocate(1)) != 0;
       } finally {
         channel.configureBlocking(true);
       }
     } catch (IOException e) {
       return true;
     }
-  }
-
-  /**
-   * Whether an idle connection received bytes nobody asked for, such as a {@code 408} sent before
-   * closing: a lighter check than {@link #isStale} (one {@code ioctl}, no switch to non-blocking
-   * mode) that does not see a close which came without bytes. Enough for a request that can go
-   * again on a new connection when this one turns out closed.
-   */
-  boolean hasUnaskedBytes() {
-    try {
-      return holdsBufferedBytes() || rawInput.available() > 0;
-    } catch (IOException e) {
-      return true;
-    }
-  }
-
-  /** Bytes already read from the socket: ours, or (for TLS) decrypted and held by TLS. */
-  private boolean holdsBufferedBytes() throws IOException {
-    // Asking TLS costs no system call, unlike asking the socket.
-    return input.holdsUnreadBytes() || (route.isTls() && socket.getInputStream().available() > 0);
   }
 
   @Override
