@@ -20,6 +20,7 @@ final class OriginConnection implements Closeable {
   private final Socket socket;
   private final OriginInput input;
   private final OutputStream output;
+  private final ByteBuffer probe = ByteBuffer.allocate(1);
   private long idleSinceNanos;
 
   /**
@@ -112,7 +113,8 @@ final class OriginConnection implements Closeable {
       channel.configureBlocking(false);
       try {
         // End of stream, or bytes nobody asked for; the connection is closed either way.
-        return channel.read(ByteBuffer.allocate(1)) != 0;
+        probe.clear();
+        return channel.read(probe) != 0;
       } finally {
         channel.configureBlocking(true);
       }
