@@ -292,26 +292,6 @@ class HttpForwarderWireTest {
   }
 
   @Test
-  void aGetOnAnIdleConnectionTheOriginClosedGoesOnANewOne() throws Exception {
-    CountDownLatch firstClosed = new CountDownLatch(1);
-    origin =
-        new ScriptedOrigin(
-            (self, connection, in, out) -> {
-              self.readRequest(in);
-              ScriptedOrigin.write(out, HELLO);
-              out.close();
-              firstClosed.countDown();
-            });
-
-    forward(get("/").build()).text();
-    assertTrue(firstClosed.await(10, TimeUnit.SECONDS));
-    Thread.sleep(50); // for the FIN to cross the loopback interface
-
-    assertEquals("hello", forward(get("/").build()).text());
-    assertEquals(2, origin.accepted());
-  }
-
-  @Test
   void sendsAnIdempotentRequestAgainWhenAReusedConnectionDropsIt() throws IOException {
     CountDownLatch reuseAttempted = new CountDownLatch(1);
     origin =
