@@ -1,6 +1,7 @@
 package dev.outbound.runtime.proxy;
 
 import dev.outbound.OutboundResponse;
+import dev.outbound.runtime.watchdog.Watchdog;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -9,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -26,7 +26,7 @@ final class HandlerRunner implements AutoCloseable {
   private final Duration timeLimit;
   private final long limitNanos;
   private final RunningCalls running = new RunningCalls();
-  private final Thread watchdog;
+  private final Watchdog watchdog;
 
   HandlerRunner(Duration timeLimit) {
     if (timeLimit.isNegative() || timeLimit.isZero()) {
@@ -34,13 +34,17 @@ final class HandlerRunner implements AutoCloseable {
     }
     this.timeLimit = timeLimit;
     this.limitNanos = timeLimit.toNanos();
-    // Late by at most a twentieth of the limit (and never more than 100 ms).
-    long checkEveryNanos = Math.clamp(limitNanos / 20, 1_000_000L, 100_000_000L);
     this.watchdog =
-        Thread.ofPlatform()
-            .name("outbound-handler-watchdog")
-            .daemon()
-            .start(() -> watch(checkEveryNanos));
+        Watchdog.start(
+            "outbound-handler-watchdog",
+            timeLimit,
+            now ->
+                running.forEach(
+                    call -> {
+                      if (now - call.deadline > 0) {
+                        call.timeOut();
+                      }
+                    }));
   }
 
   Duration timeLimit() {
@@ -75,22 +79,9 @@ final class HandlerRunner implements AutoCloseable {
     return response;
   }
 
-  private void watch(long checkEveryNanos) {
-    while (!Thread.currentThread().isInterrupted()) {
-      LockSupport.parkNanos(checkEveryNanos);
-      long now = System.nanoTime();
-      running.forEach(
-          call -> {
-            if (now - call.deadline > 0) {
-              call.timeOut();
-            }
-          });
-    }
-  }
-
   @Override
   public void close() {
-    watchdog.interrupt();
+    watchdog.close();
   }
 
   /**
