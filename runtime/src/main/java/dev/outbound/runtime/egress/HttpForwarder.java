@@ -30,6 +30,7 @@ public final class HttpForwarder implements AutoCloseable {
   private final ForwarderSettings settings;
   private final OriginTls tls;
   private final ConnectionPool pool;
+  private final SilentOrigins silentOrigins;
 
   public HttpForwarder(ForwarderSettings settings) {
     this.settings = settings;
@@ -39,6 +40,7 @@ public final class HttpForwarder implements AutoCloseable {
             settings.maxIdleConnectionsPerRoute(),
             settings.maxIdleConnections(),
             settings.idleTimeout().toNanos());
+    this.silentOrigins = new SilentOrigins(settings.readTimeout());
   }
 
   /**
@@ -77,7 +79,8 @@ public final class HttpForwarder implements AutoCloseable {
         // answered and can safely go again, on a new connection.
       }
     }
-    OriginConnection fresh = OriginConnection.open(route, destination.authority(), settings, tls);
+    OriginConnection fresh =
+        OriginConnection.open(route, destination.authority(), settings, tls, silentOrigins);
     try {
       return exchange(fresh, request);
     } catch (ConnectionLostException lost) {
@@ -89,6 +92,7 @@ public final class HttpForwarder implements AutoCloseable {
   @Override
   public void close() {
     pool.close();
+    silentOrigins.close();
   }
 
   private OutboundResponse exchange(OriginConnection connection, OutboundRequest request)

@@ -16,6 +16,7 @@ final class OriginConnection implements Closeable {
   private static final int BUFFER_SIZE = 16 * 1024;
 
   private final OriginRoute route;
+  private final SilentOrigins silentOrigins;
   private final SocketChannel channel;
   private final Socket socket;
   private final OriginInput input;
@@ -26,22 +27,33 @@ final class OriginConnection implements Closeable {
   /**
    * @param socket the channel's own socket, or a TLS socket over it
    */
-  private OriginConnection(OriginRoute route, SocketChannel channel, Socket socket)
+  private OriginConnection(
+      OriginRoute route, SilentOrigins silentOrigins, SocketChannel channel, Socket socket)
       throws IOException {
     this.route = route;
+    this.silentOrigins = silentOrigins;
     this.channel = channel;
     this.socket = socket;
-    this.input = new OriginInput(socket.getInputStream(), BUFFER_SIZE);
+    // A silent origin's read is ended by closing the channel itself: closing a TLS socket would
+    // first try to send close_notify.
+    this.input = new OriginInput(socket.getInputStream(), channel, BUFFER_SIZE);
     this.output = new BufferedOutputStream(socket.getOutputStream(), BUFFER_SIZE);
+    silentOrigins.watch(input);
   }
 
   /**
-   * Connects to the route's vetted address, never to a name, and starts TLS for {@code https}.
+   * Connects to the route's vetted address, never to a name, and starts TLS for {@code https}. The
+   * TLS handshake is held to the read timeout by {@code SO_TIMEOUT}; once it is done, {@code
+   * silentOrigins} holds every read to it.
    *
    * @throws DestinationUnreachableException when the connection or the TLS handshake fails
    */
   static OriginConnection open(
-      OriginRoute route, Authority authority, ForwarderSettings settings, OriginTls tls)
+      OriginRoute route,
+      Authority authority,
+      ForwarderSettings settings,
+      OriginTls tls,
+      SilentOrigins silentOrigins)
       throws DestinationUnreachableException {
     // A channel's socket never goes through a SOCKS proxy the JVM may be configured with, so it
     // reaches the vetted address; and its channel can look for a close without waiting.
@@ -54,7 +66,6 @@ final class OriginConnection implements Closeable {
     Socket socket = channel.socket();
     try {
       socket.connect(route.address(), (int) settings.connectTimeout().toMillis());
-      socket.setSoTimeout((int) settings.readTimeout().toMillis());
       socket.setTcpNoDelay(true);
     } catch (SocketTimeoutException e) {
       closeQuietly(socket);
@@ -71,8 +82,13 @@ final class OriginConnection implements Closeable {
           "could not connect to " + route + ": " + e.getMessage(), e);
     }
     try {
-      Socket connected = route.isTls() ? tls.handshake(socket, authority) : socket;
-      return new OriginConnection(route, channel, connected);
+      Socket connected = socket;
+      if (route.isTls()) {
+        socket.setSoTimeout((int) settings.readTimeout().toMillis());
+        connected = tls.handshake(socket, authority);
+        socket.setSoTimeout(0);
+      }
+      return new OriginConnection(route, silentOrigins, channel, connected);
     } catch (IOException e) {
       closeQuietly(socket);
       throw new DestinationUnreachableException(
@@ -125,6 +141,7 @@ final class OriginConnection implements Closeable {
 
   @Override
   public void close() {
+    silentOrigins.forget(input);
     closeQuietly(socket);
   }
 

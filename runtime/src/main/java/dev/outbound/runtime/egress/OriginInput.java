@@ -1,24 +1,40 @@
 package dev.outbound.runtime.egress;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The buffered input of one origin connection. Only one thread uses a connection at a time (the
  * pool hands it over under its lock), so unlike {@link java.io.BufferedInputStream} it takes no
  * lock, and it can tell whether it holds unread bytes without asking the socket.
+ *
+ * <p>Each read of the socket notes when it began, so that {@link SilentOrigins} can end one that
+ * waits too long.
  */
 final class OriginInput extends InputStream {
 
+  // What readingSince holds when it is not the System.nanoTime() at which a read began.
+  private static final long NOT_READING = Long.MIN_VALUE;
+  private static final long TIMED_OUT = Long.MIN_VALUE + 1;
+
   private final InputStream in;
+  private final Closeable connection;
   private final byte[] buffer;
   private int position;
   private int limit;
+  private final AtomicLong readingSince = new AtomicLong(NOT_READING);
 
-  OriginInput(InputStream in, int bufferSize) {
+  /**
+   * @param connection what to close to end a read that waits too long
+   */
+  OriginInput(InputStream in, Closeable connection, int bufferSize) {
     this.in = in;
+    this.connection = connection;
     this.buffer = new byte[bufferSize];
   }
 
@@ -64,7 +80,7 @@ final class OriginInput extends InputStream {
     }
     if (position == limit) {
       if (count >= buffer.length) {
-        return in.read(target, offset, count); // a large read gains nothing from the buffer
+        return readSocket(target, offset, count); // a large read gains nothing from the buffer
       }
       if (!fill()) {
         return -1;
@@ -86,10 +102,28 @@ final class OriginInput extends InputStream {
     in.close();
   }
 
+  /**
+   * Called by the watchdog: ends a read that began before {@code cutoffNanos} by closing the
+   * connection, unless the read finished first.
+   */
+  void timeOutReadBefore(long cutoffNanos) {
+    long since = readingSince.get();
+    if (since != NOT_READING
+        && since != TIMED_OUT
+        && since - cutoffNanos < 0
+        && readingSince.compareAndSet(since, TIMED_OUT)) {
+      try {
+        connection.close();
+      } catch (IOException e) {
+        // the read ends either way
+      }
+    }
+  }
+
   private boolean fill() throws IOException {
     int n;
     do {
-      n = in.read(buffer, 0, buffer.length);
+      n = readSocket(buffer, 0, buffer.length);
     } while (n == 0);
     if (n < 0) {
       return false;
@@ -97,5 +131,33 @@ final class OriginInput extends InputStream {
     position = 0;
     limit = n;
     return true;
+  }
+
+  /** One read of the socket, which fails as timed out if the watchdog ended it. */
+  private int readSocket(byte[] target, int offset, int count) throws IOException {
+    long since = System.nanoTime();
+    readingSince.set(since);
+    int n;
+    try {
+      n = in.read(target, offset, count);
+    } catch (IOException e) {
+      throw finishRead(since) ? e : timedOut(e);
+    }
+    if (!finishRead(since)) {
+      throw timedOut(null); // the bytes came as the watchdog closed the connection
+    }
+    return n;
+  }
+
+  /** False when the watchdog ended the read. */
+  private boolean finishRead(long since) {
+    return readingSince.compareAndSet(since, NOT_READING);
+  }
+
+  private static SocketTimeoutException timedOut(IOException cause) {
+    SocketTimeoutException timedOut =
+        new SocketTimeoutException("the origin sent nothing for longer than the read timeout");
+    timedOut.initCause(cause);
+    return timedOut;
   }
 }

@@ -3,6 +3,7 @@ package dev.outbound.runtime.egress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outbound.Headers;
@@ -10,8 +11,10 @@ import dev.outbound.OutboundRequest;
 import dev.outbound.OutboundResponse;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -362,13 +365,70 @@ class HttpForwarderWireTest {
 
     try {
       DestinationUnreachableException unreachable =
-          assertThrows(DestinationUnreachableException.class, () -> forward(get("/").build()));
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(10),
+              () ->
+                  assertThrows(
+                      DestinationUnreachableException.class, () -> forward(get("/").build())));
       assertTrue(
           unreachable.getMessage().endsWith(" did not answer within 300 ms"),
           unreachable.getMessage());
     } finally {
       testOver.countDown();
     }
+  }
+
+  @Test
+  void failsABodyReadWhenTheOriginFallsSilentMidway() throws IOException {
+    forwarder =
+        new HttpForwarder(ForwarderSettings.defaults().withReadTimeout(Duration.ofMillis(300)));
+    CountDownLatch testOver = new CountDownLatch(1);
+    origin =
+        new ScriptedOrigin(
+            (self, connection, in, out) -> {
+              self.readRequest(in);
+              if (connection > 1) {
+                ScriptedOrigin.write(out, HELLO);
+                return;
+              }
+              ScriptedOrigin.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhel");
+              awaitQuietly(testOver);
+            });
+
+    try {
+      OutboundResponse response = forward(get("/").build());
+      InputStream body = response.body();
+      assertEquals("hel", new String(body.readNBytes(3), StandardCharsets.ISO_8859_1));
+
+      SocketTimeoutException silence =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(10), () -> assertThrows(SocketTimeoutException.class, body::read));
+      assertTrue(silence.getMessage().contains("read timeout"), silence.getMessage());
+      // The silent connection was closed, not kept: the next request opens another.
+      assertEquals("hello", forward(get("/").build()).text());
+      assertEquals(2, origin.accepted());
+    } finally {
+      testOver.countDown();
+    }
+  }
+
+  @Test
+  void letsAnOriginTakeLongerThanTheReadTimeoutInAllWhileItKeepsSending() throws IOException {
+    forwarder =
+        new HttpForwarder(ForwarderSettings.defaults().withReadTimeout(Duration.ofMillis(300)));
+    origin =
+        new ScriptedOrigin(
+            (self, connection, in, out) -> {
+              self.readRequest(in);
+              ScriptedOrigin.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\n");
+              for (char c : "trickled".toCharArray()) {
+                sleepQuietly(Duration.ofMillis(100));
+                ScriptedOrigin.write(out, String.valueOf(c));
+              }
+            });
+
+    // 800 ms in all, never more than 100 ms without a byte
+    assertEquals("trickled", forward(get("/").build()).text());
   }
 
   @Test
@@ -523,6 +583,14 @@ class HttpForwarderWireTest {
   private static void pause() {
     try {
       Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sleepQuietly(Duration duration) {
+    try {
+      Thread.sleep(duration);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -3,6 +3,7 @@ package dev.outbound.runtime.egress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -11,15 +12,22 @@ import com.sun.net.httpserver.HttpsServer;
 import dev.outbound.OutboundRequest;
 import dev.outbound.OutboundResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
@@ -41,6 +49,7 @@ class HttpsForwardingTest {
   private static TestCertificate certificate;
   private static final Map<String, String> seen = new ConcurrentHashMap<>();
   private static final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+  private static final CountDownLatch silentOriginReleased = new CountDownLatch(1);
 
   @BeforeAll
   static void start() throws Exception {
@@ -62,11 +71,22 @@ class HttpsForwardingTest {
             out.write(body);
           }
         });
+    origin.createContext(
+        "/silent",
+        exchange -> {
+          exchange.sendResponseHeaders(200, 10);
+          OutputStream out = exchange.getResponseBody();
+          out.write("hel".getBytes(StandardCharsets.ISO_8859_1));
+          out.flush();
+          awaitQuietly(silentOriginReleased);
+          exchange.close();
+        });
     origin.start();
   }
 
   @AfterAll
   static void stop() {
+    silentOriginReleased.countDown();
     origin.stop(0);
   }
 
@@ -128,6 +148,46 @@ class HttpsForwardingTest {
     }
   }
 
+  @Test
+  void failsABodyReadWhenTheTlsOriginFallsSilentMidway() throws Exception {
+    try (HttpForwarder forwarder = trusting(Duration.ofMillis(300))) {
+      InputStream body = forward(forwarder, "https://localhost:" + port() + "/silent").body();
+      assertEquals("hel", new String(body.readNBytes(3), StandardCharsets.ISO_8859_1));
+
+      // Ended by closing the connection under TLS, which must not wait to send close_notify.
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(10), () -> assertThrows(SocketTimeoutException.class, body::read));
+    }
+  }
+
+  @Test
+  void givesUpOnATlsHandshakeTheOriginNeverAnswers() throws Exception {
+    CountDownLatch testOver = new CountDownLatch(1);
+    try (ServerSocket mute = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        HttpForwarder forwarder = trusting(Duration.ofMillis(300))) {
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                try (Socket accepted = mute.accept()) {
+                  awaitQuietly(testOver);
+                } catch (IOException e) {
+                  // the test is over
+                }
+              });
+
+      DestinationUnreachableException unreachable =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(10),
+              () ->
+                  assertThrows(
+                      DestinationUnreachableException.class,
+                      () -> forward(forwarder, "https://localhost:" + mute.getLocalPort() + "/")));
+      assertInstanceOf(SocketTimeoutException.class, unreachable.getCause());
+    } finally {
+      testOver.countDown();
+    }
+  }
+
   private static OutboundResponse forward(HttpForwarder forwarder, String url) throws IOException {
     OutboundRequest request = OutboundRequest.builder("GET", url).build();
     return forwarder.forward(request, Origins.vet(request));
@@ -136,6 +196,21 @@ class HttpsForwardingTest {
   private static HttpForwarder trusting() throws Exception {
     return new HttpForwarder(
         ForwarderSettings.defaults().withTrustedCertificates(certificate.asTrust()));
+  }
+
+  private static HttpForwarder trusting(Duration readTimeout) throws Exception {
+    return new HttpForwarder(
+        ForwarderSettings.defaults()
+            .withTrustedCertificates(certificate.asTrust())
+            .withReadTimeout(readTimeout));
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static int port() {
