@@ -9,17 +9,18 @@ import java.util.List;
  */
 public final class HopByHopHeaders {
 
-  private static final List<String> ALWAYS =
+  private static final List<String> CONNECTION =
       List.of(
           "Connection",
           "Keep-Alive",
           "Proxy-Connection",
-          "Proxy-Authenticate",
-          "Proxy-Authorization",
           "TE",
           "Trailer",
           "Transfer-Encoding",
           "Upgrade");
+  // A proxy's challenge and the credentials for it concern the hop to that proxy alone.
+  private static final List<String> PROXY_CREDENTIALS =
+      List.of("Proxy-Authenticate", "Proxy-Authorization");
 
   private HopByHopHeaders() {}
 
@@ -47,15 +48,24 @@ public final class HopByHopHeaders {
   }
 
   /** The names {@code Connection} lists: hop-by-hop headers of this message. */
-  static List<String> connectionOptions(Headers headers) {
+  public static List<String> connectionOptions(Headers headers) {
     return headers.contains("Connection")
         ? HttpSyntax.listElements(headers.all("Connection"))
         : List.of();
   }
 
-  /** Whether a header describes the connection, given the message's {@link #connectionOptions}. */
+  /** Whether a header is hop-by-hop, given the message's {@link #connectionOptions}. */
   static boolean isHopByHop(String name, List<String> connectionOptions) {
-    return containsIgnoringCase(ALWAYS, name) || containsIgnoringCase(connectionOptions, name);
+    return describesConnection(name, connectionOptions)
+        || containsIgnoringCase(PROXY_CREDENTIALS, name);
+  }
+
+  /**
+   * Whether a header describes the connection it travels on: hop-by-hop, but not a proxy's
+   * challenge or credentials, which the proxy's own answers carry.
+   */
+  public static boolean describesConnection(String name, List<String> connectionOptions) {
+    return containsIgnoringCase(CONNECTION, name) || containsIgnoringCase(connectionOptions, name);
   }
 
   private static boolean containsIgnoringCase(List<String> names, String name) {

@@ -1,7 +1,7 @@
 package dev.outbound.runtime.proxy;
 
 import dev.outbound.OutboundResponse;
-import io.helidon.http.HeaderName;
+import dev.outbound.runtime.egress.HopByHopHeaders;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
@@ -10,9 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Writes an {@link OutboundResponse} to the container, streaming its body. Framing and connection
@@ -20,17 +18,6 @@ import java.util.Set;
  * §7.6.1).
  */
 final class ResponseWriter {
-
-  private static final Set<String> HOP_BY_HOP =
-      Set.of(
-          "connection",
-          "keep-alive",
-          "proxy-connection",
-          "transfer-encoding",
-          "te",
-          "trailer",
-          "upgrade",
-          "content-length");
 
   /** Bodies of known length up to this size are sent in one write. */
   private static final long IN_ONE_WRITE = 16 * 1024;
@@ -50,16 +37,17 @@ final class ResponseWriter {
    */
   static long write(OutboundResponse response, ServerResponse out, boolean closeConnection) {
     out.status(Status.create(response.status()));
-    Set<String> named = connectionTokens(response);
+    List<String> connectionOptions = HopByHopHeaders.connectionOptions(response.headers());
     response
         .headers()
         .forEach(
             (name, value) -> {
-              // Helidon's own instance for a known name: no lower-casing or allocation per header.
-              HeaderName header = HeaderNames.create(name);
-              if (!HOP_BY_HOP.contains(header.lowerCase()) && !named.contains(header.lowerCase())) {
-                // the single-value Header: no varargs array and value list per header
-                out.headers().add(HeaderValues.create(header, value));
+              // Helidon frames the body itself, from what it is sent
+              if (!HopByHopHeaders.describesConnection(name, connectionOptions)
+                  && !name.equalsIgnoreCase("Content-Length")) {
+                // Helidon's own instance for a known name, and the single-value Header: no
+                // lower-casing, varargs array or value list per header
+                out.headers().add(HeaderValues.create(HeaderNames.create(name), value));
               }
             });
     if (closeConnection) {
@@ -108,18 +96,5 @@ final class ResponseWriter {
       copied += read;
     }
     return copied;
-  }
-
-  private static Set<String> connectionTokens(OutboundResponse response) {
-    if (!response.headers().contains("Connection")) {
-      return Set.of();
-    }
-    Set<String> tokens = new HashSet<>();
-    for (String value : response.headers().all("Connection")) {
-      for (String token : value.split(",")) {
-        tokens.add(token.trim().toLowerCase(Locale.ROOT));
-      }
-    }
-    return tokens;
   }
 }

@@ -2,6 +2,8 @@ package dev.outbound.runtime.proxy;
 
 import static dev.outbound.runtime.testing.TestServers.proxyAuthorization;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outbound.runtime.server.CreatedContainer;
@@ -10,6 +12,7 @@ import dev.outbound.runtime.testing.RawHttp;
 import dev.outbound.runtime.testing.RawResponse;
 import dev.outbound.runtime.testing.TestServers;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,19 @@ class ProxyIntakeTest {
         "kv GET http://my.kv/some-key?x=1 container=alice class=test-app"
             + " proxy-authorization=null host-header=my.kv",
         response.body());
+  }
+
+  @Test
+  void headersAboutTheHandlersConnectionNeverReachTheContainer() throws Exception {
+    RawResponse response = get("http://hops.test/", "Host: hops.test", auth(alice));
+
+    assertEquals(200, response.status(), response.body());
+    assertEquals("hops", response.body());
+    assertEquals("yes", response.header("X-Kept"));
+    for (String name : List.of("X-Private", "Keep-Alive", "Upgrade")) {
+      assertNull(response.header(name), name + " reached the container: " + response.headers());
+    }
+    assertNotEquals("X-Private, keep-alive", response.header("Connection"));
   }
 
   @Test

@@ -69,6 +69,16 @@ public final class TestApp {
     return OutboundResponse.empty(204);
   }
 
+  /** Answers with headers about its own connection, which are not the container's business. */
+  OutboundResponse hops(OutboundRequest request) {
+    return OutboundResponse.ok("hops")
+        .withHeader("Connection", "X-Private, keep-alive")
+        .withHeader("X-Private", "1")
+        .withHeader("Keep-Alive", "timeout=1")
+        .withHeader("Upgrade", "h2c")
+        .withHeader("X-Kept", "yes");
+  }
+
   /** Reads the body with a limit of its own, below the server's. */
   OutboundResponse small(OutboundRequest request) {
     return OutboundResponse.ok("read " + request.bytes(10).length + " bytes");

@@ -22,6 +22,7 @@ public final class TestAppDefinition implements ContainerDefinition<TestApp> {
           .host("echo.test", "echo", (app, request, context) -> app.echo(request))
           .host("small.test", "small", (app, request, context) -> app.small(request))
           .host("empty.test", "noContent", (app, request, context) -> app.noContent(request))
+          .host("hops.test", "hops", (app, request, context) -> app.hops(request))
           .host("127.0.0.1", "fetch", (app, request, context) -> app.fetch(request, context))
           .host("*.evil.test", "evil", (app, request, context) -> app.kv(request, context))
           .named(
