@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -96,6 +97,17 @@ public final class Headers {
     }
   }
 
+  /** The name of the header at {@code index} in order, as written. */
+  public String name(int index) {
+    return names[Objects.checkIndex(index, size)];
+  }
+
+  /** The value of the header at {@code index} in order. */
+  public String value(int index) {
+    return values[Objects.checkIndex(index, size)];
+  }
+
+  /** How many name and value pairs there are, repeated names counted each time. */
   public int size() {
     return size;
   }

@@ -25,6 +25,19 @@ class HeadersTest {
   }
 
   @Test
+  void pairsCanBeReadByIndexInOrderAsWritten() {
+    Headers headers =
+        Headers.builder().add("Accept", "a").add("X-Trace", "1").add("accept", "b").build();
+
+    assertEquals("accept", headers.name(2));
+    assertEquals("b", headers.value(2));
+    assertEquals("X-Trace", headers.name(1));
+    // the builder's arrays are larger than the headers: an index past them must still fail
+    assertThrows(IndexOutOfBoundsException.class, () -> headers.name(3));
+    assertThrows(IndexOutOfBoundsException.class, () -> headers.value(-1));
+  }
+
+  @Test
   void withReplacesEveryValueAndLeavesTheOriginalUntouched() {
     Headers original = Headers.of("Authorization", "Bearer container", "authorization", "Basic x");
 

@@ -1,10 +1,8 @@
 package dev.outbound.runtime.egress;
 
 import dev.outbound.host.Authority;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -20,7 +18,7 @@ final class OriginConnection implements Closeable {
   private final SocketChannel channel;
   private final Socket socket;
   private final OriginInput input;
-  private final OutputStream output;
+  private final OriginOutput output;
   private final ByteBuffer probe = ByteBuffer.allocate(1);
   private long idleSinceNanos;
 
@@ -37,7 +35,7 @@ final class OriginConnection implements Closeable {
     // A silent origin's read is ended by closing the channel itself: closing a TLS socket would
     // first try to send close_notify.
     this.input = new OriginInput(socket.getInputStream(), channel, BUFFER_SIZE);
-    this.output = new BufferedOutputStream(socket.getOutputStream(), BUFFER_SIZE);
+    this.output = new OriginOutput(socket.getOutputStream(), BUFFER_SIZE);
     silentOrigins.watch(input);
   }
 
@@ -104,7 +102,7 @@ final class OriginConnection implements Closeable {
     return input;
   }
 
-  OutputStream output() {
+  OriginOutput output() {
     return output;
   }
 

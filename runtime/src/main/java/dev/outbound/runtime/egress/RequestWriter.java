@@ -5,7 +5,6 @@ import dev.outbound.OutboundRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
@@ -28,9 +27,8 @@ final class RequestWriter {
    *
    * @throws IllegalArgumentException when the method, path or query cannot go on a request line
    */
-  static void write(OutboundRequest request, OutputStream out) throws IOException {
-    String head = head(request);
-    out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+  static void write(OutboundRequest request, OriginOutput out) throws IOException {
+    writeHead(request, out);
     long length = request.contentLength();
     if (length > 0) {
       copyExactly(request.body(), out, length);
@@ -42,7 +40,7 @@ final class RequestWriter {
     out.flush();
   }
 
-  private static String head(OutboundRequest request) {
+  private static void writeHead(OutboundRequest request, OriginOutput out) throws IOException {
     String method = request.method();
     String path = request.path();
     String query = request.query().orElse(null);
@@ -56,33 +54,34 @@ final class RequestWriter {
           "the path and query must be percent-encoded ASCII: "
               + HttpSyntax.printable(path + (query == null ? "" : "?" + query)));
     }
-    // room for the request line, Host and framing, and an average header each
-    int estimate = 128 + path.length() + 64 * request.headers().size();
-    StringBuilder head = new StringBuilder(estimate).append(method).append(' ').append(path);
+    out.writeLatin1(method);
+    out.write(' ');
+    out.writeLatin1(path);
     if (query != null) {
-      head.append('?').append(query);
+      out.write('?');
+      out.writeLatin1(query);
     }
-    head.append(" HTTP/1.1\r\n");
-    appendField(head, "Host", hostHeader(request));
+    out.writeLatin1(" HTTP/1.1\r\n");
+    writeField(out, "Host", hostHeader(request));
     Headers headers = request.headers();
     List<String> connectionOptions = HopByHopHeaders.connectionOptions(headers);
-    headers.forEach(
-        (name, value) -> {
-          // Host and framing are this connection's own: the authority decides Host, the body
-          // decides length.
-          if (!HopByHopHeaders.isHopByHop(name, connectionOptions)
-              && !name.equalsIgnoreCase("Host")
-              && !name.equalsIgnoreCase("Content-Length")) {
-            appendField(head, name, value);
-          }
-        });
+    for (int i = 0; i < headers.size(); i++) {
+      String name = headers.name(i);
+      // Host and framing are this connection's own: the authority decides Host, the body
+      // decides length.
+      if (!HopByHopHeaders.isHopByHop(name, connectionOptions)
+          && !name.equalsIgnoreCase("Host")
+          && !name.equalsIgnoreCase("Content-Length")) {
+        writeField(out, name, headers.value(i));
+      }
+    }
     long length = request.contentLength();
     if (length > 0 || (length == 0 && METHODS_WITH_CONTENT.contains(method))) {
-      appendField(head, "Content-Length", Long.toString(length));
+      writeField(out, "Content-Length", Long.toString(length));
     } else if (length < 0) {
-      appendField(head, "Transfer-Encoding", "chunked");
+      writeField(out, "Transfer-Encoding", "chunked");
     }
-    return head.append("\r\n").toString();
+    out.writeLatin1("\r\n");
   }
 
   /** The authority, with the port only when it is not the scheme's default. */
@@ -92,8 +91,11 @@ final class RequestWriter {
     return request.port() == defaultPort ? host : host + ":" + request.port();
   }
 
-  private static void appendField(StringBuilder head, String name, String value) {
-    head.append(name).append(": ").append(value).append("\r\n");
+  private static void writeField(OriginOutput out, String name, String value) throws IOException {
+    out.writeLatin1(name);
+    out.writeLatin1(": ");
+    out.writeLatin1(value);
+    out.writeLatin1("\r\n");
   }
 
   /**
