@@ -38,8 +38,11 @@ final class LineReader {
     if (in instanceof OriginInput buffered) {
       String line = buffered.takeBufferedLine(remaining);
       if (line != null) {
-        remaining -= line.length() + 1;
-        return withoutCarriageReturn(line);
+        remaining -= buffered.lastLineBytes();
+        if (line.indexOf('\r') >= 0) {
+          throw strayCarriageReturn();
+        }
+        return line;
       }
     }
     byte[] line = new byte[Math.min(remaining + 1, 128)];
@@ -58,7 +61,7 @@ final class LineReader {
         return new String(line, 0, length, StandardCharsets.ISO_8859_1);
       }
       if (length > 0 && line[length - 1] == '\r') {
-        throw new InvalidResponseException("the " + what + " holds a CR that does not end a line");
+        throw strayCarriageReturn();
       }
       if (length == line.length) {
         line = Arrays.copyOf(line, line.length * 2);
@@ -68,12 +71,7 @@ final class LineReader {
     throw new InvalidResponseException("the " + what + " exceeds " + limit + " bytes");
   }
 
-  /** A line read up to its LF, without the CR before that LF; any other CR is refused. */
-  private String withoutCarriageReturn(String line) throws InvalidResponseException {
-    String content = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-    if (content.indexOf('\r') >= 0) {
-      throw new InvalidResponseException("the " + what + " holds a CR that does not end a line");
-    }
-    return content;
+  private InvalidResponseException strayCarriageReturn() {
+    return new InvalidResponseException("the " + what + " holds a CR that does not end a line");
   }
 }

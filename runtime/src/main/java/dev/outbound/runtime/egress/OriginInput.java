@@ -27,6 +27,7 @@ final class OriginInput extends InputStream {
   private final byte[] buffer;
   private int position;
   private int limit;
+  private int lastLineBytes;
   private final AtomicLong readingSince = new AtomicLong(NOT_READING);
 
   /**
@@ -50,18 +51,27 @@ final class OriginInput extends InputStream {
 
   /**
    * The next line when it is already buffered whole, its LF within {@code maxBytes}: the bytes
-   * before the LF as ISO-8859-1, consumed with the LF. Null otherwise, and nothing is consumed.
+   * before the LF, and before a CR right before it, as ISO-8859-1; consumed with its terminator
+   * ({@link #lastLineBytes} says how many bytes that was). Null otherwise, and nothing is consumed.
    */
   String takeBufferedLine(int maxBytes) {
     int end = Math.min(limit, position + maxBytes);
     for (int i = position; i < end; i++) {
       if (buffer[i] == '\n') {
-        String line = new String(buffer, position, i - position, StandardCharsets.ISO_8859_1);
+        int contentEnd = i > position && buffer[i - 1] == '\r' ? i - 1 : i;
+        String line =
+            new String(buffer, position, contentEnd - position, StandardCharsets.ISO_8859_1);
+        lastLineBytes = i + 1 - position;
         position = i + 1;
         return line;
       }
     }
     return null;
+  }
+
+  /** The bytes the last {@link #takeBufferedLine} consumed, its terminator included. */
+  int lastLineBytes() {
+    return lastLineBytes;
   }
 
   @Override

@@ -448,6 +448,7 @@ class HttpForwarderWireTest {
         "HTTP/1.1 200 OK\r\nBad Name: a\r\nContent-Length: 0\r\n\r\n",
         "HTTP/1.1 200 OK\r\nX(Y): a\r\nContent-Length: 0\r\n\r\n",
         "HTTP/1.1 200 OK\r\nX-Bare-CR: a\rb\r\nContent-Length: 0\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nX-Bare-CR: ab\r\r\nContent-Length: 0\r\n\r\n",
         "HTTP/1.1 200 OK\r\n"
             + "Transfer-Encoding: chunked\r\n"
             + "Content-Length: 5\r\n\r\n"
@@ -476,6 +477,41 @@ class HttpForwarderWireTest {
         assertThrows(InvalidResponseException.class, () -> forward(get("/").build()));
 
     assertEquals("the response head exceeds 4096 bytes", invalid.getMessage());
+  }
+
+  @ParameterizedTest(name = "head of {0} bytes")
+  @ValueSource(ints = {1024, 1025})
+  void countsEveryByteOfTheHeadAgainstTheLimitTerminatorsIncluded(int headBytes)
+      throws IOException {
+    forwarder = new HttpForwarder(ForwarderSettings.defaults().withMaxResponseHeadBytes(1024));
+    String start = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nX-Fill: ";
+    String head = start + "a".repeat(headBytes - start.length() - 4) + "\r\n\r\n";
+    origin = new ScriptedOrigin(answering(head));
+
+    if (headBytes <= 1024) {
+      assertEquals(200, forward(get("/").build()).status());
+    } else {
+      InvalidResponseException invalid =
+          assertThrows(InvalidResponseException.class, () -> forward(get("/").build()));
+      assertEquals("the response head exceeds 1024 bytes", invalid.getMessage());
+    }
+  }
+
+  @Test
+  void writesARequestHeadLargerThanTheConnectionsBuffer() throws IOException {
+    origin = new ScriptedOrigin(answering(HELLO));
+    String large = "b".repeat(40_000);
+
+    forward(
+            get("/")
+                .headers(Headers.of("X-Large", large, "X-Beyond-Latin-1", "caf\u00e9 \u2713"))
+                .build())
+        .text();
+
+    String head = origin.requests().get(0).head();
+    assertTrue(head.contains("\r\nX-Large: " + large + "\r\n"), "X-Large arrived cut");
+    // ISO-8859-1 on the wire: é is one byte, and a character beyond it becomes ?
+    assertTrue(head.contains("\r\nX-Beyond-Latin-1: caf\u00e9 ?\r\n"), head);
   }
 
   @ParameterizedTest(name = "{0}")
