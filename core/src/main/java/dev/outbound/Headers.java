@@ -18,7 +18,8 @@ import java.util.function.BiConsumer;
 public final class Headers {
 
   private static final boolean[] TOKEN_CHARS = tokenChars();
-  private static final Headers EMPTY = new Headers(new String[0], new String[0], 0);
+  private static final String[] NO_STRINGS = new String[0];
+  private static final Headers EMPTY = new Headers(NO_STRINGS, NO_STRINGS, 0);
 
   private final String[] names;
   private final String[] values;
@@ -62,13 +63,26 @@ public final class Headers {
 
   /** Every value of the header, in order. */
   public List<String> all(String name) {
-    List<String> found = new ArrayList<>(1);
+    // Most headers appear once or not at all: a list is made only for a repeated one.
+    String only = null;
+    List<String> several = null;
     for (int i = 0; i < size; i++) {
       if (names[i].equalsIgnoreCase(name)) {
-        found.add(values[i]);
+        if (only == null) {
+          only = values[i];
+        } else {
+          if (several == null) {
+            several = new ArrayList<>(4);
+            several.add(only);
+          }
+          several.add(values[i]);
+        }
       }
     }
-    return Collections.unmodifiableList(found);
+    if (several != null) {
+      return Collections.unmodifiableList(several);
+    }
+    return only == null ? List.of() : List.of(only);
   }
 
   public boolean contains(String name) {
@@ -216,11 +230,13 @@ public final class Headers {
    */
   public static final class Builder {
 
-    private String[] names = new String[8];
-    private String[] values = new String[8];
+    // Made at the first header: many builders are given whole Headers to start from, or none.
+    private String[] names = NO_STRINGS;
+    private String[] values = NO_STRINGS;
     private int size;
-    // Whether a built Headers shares the arrays: build() hands them over rather than copying them,
-    // and the builder copies them before its next change.
+    // Whether a Headers shares the arrays: build() hands them over rather than copying them, and
+    // addAll() into an empty builder takes a Headers' own; the builder copies them before its next
+    // change.
     private boolean shared;
 
     private Builder() {}
@@ -258,6 +274,13 @@ public final class Headers {
     }
 
     public Builder addAll(Headers headers) {
+      if (size == 0) {
+        names = headers.names;
+        values = headers.values;
+        size = headers.size;
+        shared = true;
+        return this;
+      }
       // every Headers was checked when it was built
       for (int i = 0; i < headers.size; i++) {
         append(headers.names[i], headers.values[i]);
@@ -267,7 +290,7 @@ public final class Headers {
 
     private void append(String name, String value) {
       if (shared || size == names.length) {
-        int capacity = size == names.length ? size * 2 : names.length;
+        int capacity = Math.max(8, size == names.length ? size * 2 : names.length);
         names = Arrays.copyOf(names, capacity);
         values = Arrays.copyOf(values, capacity);
         shared = false;

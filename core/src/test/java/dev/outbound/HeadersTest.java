@@ -102,4 +102,19 @@ class HeadersTest {
     assertEquals(Headers.of("A", "1", "B", "2", "C", "3"), second);
     assertEquals(Headers.of("C", "3", "B", "changed"), third);
   }
+
+  @Test
+  void aBuilderStartedFromHeadersLeavesThemAlone() {
+    Headers original = Headers.of("A", "1", "B", "2");
+
+    Headers added = Headers.builder().addAll(original).add("C", "3").build();
+    Headers removed = Headers.builder().addAll(original).remove("A").build();
+    Headers appended = Headers.builder().addAll(original).addAll(Headers.of("D", "4")).build();
+
+    assertEquals(Headers.of("A", "1", "B", "2"), original);
+    assertEquals(Headers.of("A", "1", "B", "2", "C", "3"), added);
+    assertEquals(Headers.of("B", "2"), removed);
+    assertEquals(Headers.of("A", "1", "B", "2", "D", "4"), appended);
+    assertEquals(List.of("1"), Headers.builder().add("A", "1").build().all("a"));
+  }
 }

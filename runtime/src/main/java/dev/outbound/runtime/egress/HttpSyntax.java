@@ -26,8 +26,13 @@ final class HttpSyntax {
 
   /** {@code text} from {@code from} on, trimmed as {@link #trimWhitespace(String)}; one copy. */
   static String trimWhitespace(String text, int from) {
+    return trimWhitespace(text, from, text.length());
+  }
+
+  /** {@code text} from {@code from} to {@code to}, trimmed; one copy, none when nothing is cut. */
+  static String trimWhitespace(String text, int from, int to) {
     int start = from;
-    int end = text.length();
+    int end = to;
     while (start < end && isWhitespace(text.charAt(start))) {
       start++;
     }
@@ -50,13 +55,19 @@ final class HttpSyntax {
    * a, b, c).
    */
   static List<String> listElements(List<String> values) {
+    if (values.size() == 1 && values.get(0).indexOf(',') < 0) {
+      // nearly every header holds one element: no list to grow
+      String element = trimWhitespace(values.get(0));
+      return element.isEmpty() ? List.of() : List.of(element);
+    }
     List<String> elements = new ArrayList<>();
-    for (String value : values) {
+    for (int i = 0; i < values.size(); i++) {
+      String value = values.get(i);
       int start = 0;
       while (start <= value.length()) {
         int comma = value.indexOf(',', start);
         int end = comma < 0 ? value.length() : comma;
-        String element = trimWhitespace(value.substring(start, end));
+        String element = trimWhitespace(value, start, end);
         if (!element.isEmpty()) {
           elements.add(element);
         }

@@ -3,6 +3,7 @@ package dev.outbound.runtime.egress;
 import dev.outbound.Headers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * A parsed status line and header section, exactly as the origin sent them.
@@ -46,8 +47,9 @@ record ResponseHead(int minorVersion, int status, Headers headers) {
     if (minorVersion != 1) {
       return false;
     }
-    for (String option : HttpSyntax.listElements(headers.all("Connection"))) {
-      if (option.equalsIgnoreCase("close")) {
+    List<String> options = HopByHopHeaders.connectionOptions(headers);
+    for (int i = 0; i < options.size(); i++) {
+      if (options.get(i).equalsIgnoreCase("close")) {
         return false;
       }
     }
