@@ -14,11 +14,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
@@ -48,7 +49,11 @@ public final class EgressLog implements AutoCloseable {
 
   private final Path file;
   private final WritableByteChannel out;
-  private final BlockingQueue<EgressRecord> queue;
+  // Lock-free, bounded by a count: a blocking queue's lock, taken by every request, was contended
+  // under load, and a request that found it held was parked.
+  private final Queue<EgressRecord> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queued = new AtomicInteger();
+  private final int queueCapacity;
   private final RecentEgress recent;
   private final LongAdder dropped = new LongAdder();
   private final Thread writer;
@@ -70,7 +75,7 @@ public final class EgressLog implements AutoCloseable {
   private EgressLog(Path file, WritableByteChannel out, int recentPerContainer, int queueCapacity) {
     this.file = file;
     this.out = out;
-    this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    this.queueCapacity = queueCapacity;
     this.recent = new RecentEgress(recentPerContainer);
     this.writer =
         Thread.ofPlatform().name("outbound-egress-log").daemon().unstarted(this::writeUntilClosed);
@@ -111,9 +116,12 @@ public final class EgressLog implements AutoCloseable {
       return;
     }
     recent.add(record);
-    if (!queue.offer(record)) {
+    if (queued.incrementAndGet() > queueCapacity) {
+      queued.decrementAndGet();
       dropped.increment();
+      return;
     }
+    queue.offer(record);
   }
 
   /** Up to {@code limit} of the container's latest records, newest last. */
@@ -151,8 +159,9 @@ public final class EgressLog implements AutoCloseable {
       }
     }
     // Records that raced with closing, after the writer's last look.
-    dropped.add(queue.size());
-    queue.clear();
+    while (queue.poll() != null) {
+      dropped.increment();
+    }
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
@@ -162,7 +171,7 @@ public final class EgressLog implements AutoCloseable {
     List<EgressRecord> batch = new ArrayList<>(BATCH);
     while (true) {
       boolean last = ending; // read before draining: whatever came before close() is drained
-      if (queue.drainTo(batch, BATCH) > 0) {
+      if (drainInto(batch) > 0) {
         write(batch);
         batch.clear();
         continue;
@@ -177,6 +186,14 @@ public final class EgressLog implements AutoCloseable {
     } catch (IOException e) {
       LOG.log(System.Logger.Level.WARNING, "cannot close egress log " + file, e);
     }
+  }
+
+  private int drainInto(List<EgressRecord> batch) {
+    for (EgressRecord record; batch.size() < BATCH && (record = queue.poll()) != null; ) {
+      batch.add(record);
+    }
+    queued.addAndGet(-batch.size());
+    return batch.size();
   }
 
   /**
