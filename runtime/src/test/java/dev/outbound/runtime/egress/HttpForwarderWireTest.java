@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HttpForwarderWireTest {
 
   private static final String HELLO = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello";
+  private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
 
   private ScriptedOrigin origin;
   private HttpForwarder forwarder = new HttpForwarder(ForwarderSettings.defaults());
@@ -353,8 +355,7 @@ class HttpForwarderWireTest {
 
   @Test
   void reportsAnOriginThatDoesNotAnswerInTimeAsUnreachable() throws IOException {
-    forwarder =
-        new HttpForwarder(ForwarderSettings.defaults().withReadTimeout(Duration.ofMillis(300)));
+    forwarder = new HttpForwarder(ForwarderSettings.defaults().withReadTimeout(READ_TIMEOUT));
     CountDownLatch testOver = new CountDownLatch(1);
     origin =
         new ScriptedOrigin(
@@ -365,11 +366,7 @@ class HttpForwarderWireTest {
 
     try {
       DestinationUnreachableException unreachable =
-          assertTimeoutPreemptively(
-              Duration.ofSeconds(10),
-              () ->
-                  assertThrows(
-                      DestinationUnreachableException.class, () -> forward(get("/").build())));
+          assertThrowsSoon(DestinationUnreachableException.class, () -> forward(get("/").build()));
       assertTrue(
           unreachable.getMessage().endsWith(" did not answer within 300 ms"),
           unreachable.getMessage());
@@ -380,8 +377,7 @@ class HttpForwarderWireTest {
 
   @Test
   void failsABodyReadWhenTheOriginFallsSilentMidway() throws IOException {
-    forwarder =
-        new HttpForwarder(ForwarderSettings.defaults().withReadTimeout(Duration.ofMillis(300)));
+    forwarder = new HttpForwarder(ForwarderSettings.defaults().withReadTimeout(READ_TIMEOUT));
     CountDownLatch testOver = new CountDownLatch(1);
     origin =
         new ScriptedOrigin(
@@ -400,9 +396,7 @@ class HttpForwarderWireTest {
       InputStream body = response.body();
       assertEquals("hel", new String(body.readNBytes(3), StandardCharsets.ISO_8859_1));
 
-      SocketTimeoutException silence =
-          assertTimeoutPreemptively(
-              Duration.ofSeconds(10), () -> assertThrows(SocketTimeoutException.class, body::read));
+      SocketTimeoutException silence = assertThrowsSoon(SocketTimeoutException.class, body::read);
       assertTrue(silence.getMessage().contains("read timeout"), silence.getMessage());
       // The silent connection was closed, not kept: the next request opens another.
       assertEquals("hello", forward(get("/").build()).text());
@@ -414,8 +408,7 @@ class HttpForwarderWireTest {
 
   @Test
   void letsAnOriginTakeLongerThanTheReadTimeoutInAllWhileItKeepsSending() throws IOException {
-    forwarder =
-        new HttpForwarder(ForwarderSettings.defaults().withReadTimeout(Duration.ofMillis(300)));
+    forwarder = new HttpForwarder(ForwarderSettings.defaults().withReadTimeout(READ_TIMEOUT));
     origin =
         new ScriptedOrigin(
             (self, connection, in, out) -> {
@@ -622,6 +615,11 @@ class HttpForwarderWireTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Fails unless the call throws, and soon: a read timeout that never fires would hang it. */
+  private static <T extends Throwable> T assertThrowsSoon(Class<T> type, Executable call) {
+    return assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(type, call));
   }
 
   private static void sleepQuietly(Duration duration) {
