@@ -3,6 +3,7 @@ package dev.outbound.runtime.egress;
 import dev.outbound.host.Authority;
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -18,6 +19,7 @@ final class OriginConnection implements Closeable {
   private final SocketChannel channel;
   private final Socket socket;
   private final OriginInput input;
+  private final Reference<OriginInput> watchedInput;
   private final OriginOutput output;
   private final ByteBuffer probe = ByteBuffer.allocate(1);
   private long idleSinceNanos;
@@ -36,7 +38,7 @@ final class OriginConnection implements Closeable {
     // first try to send close_notify.
     this.input = new OriginInput(socket.getInputStream(), channel, BUFFER_SIZE);
     this.output = new OriginOutput(socket.getOutputStream(), BUFFER_SIZE);
-    silentOrigins.watch(input);
+    this.watchedInput = silentOrigins.watch(input);
   }
 
   /**
@@ -139,7 +141,7 @@ final class OriginConnection implements Closeable {
 
   @Override
   public void close() {
-    silentOrigins.forget(input);
+    silentOrigins.forget(watchedInput);
     closeQuietly(socket);
   }
 

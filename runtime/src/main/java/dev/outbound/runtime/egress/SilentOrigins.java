@@ -1,7 +1,10 @@
 package dev.outbound.runtime.egress;
 
 import dev.outbound.runtime.watchdog.Watchdog;
+import java.lang.ref.Reference;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SilentOrigins implements AutoCloseable {
 
   private final long limitNanos;
-  private final Set<OriginInput> open = ConcurrentHashMap.newKeySet();
+  // Held weakly: a connection dropped without being closed (a handler that never closes a fetched
+  // body) must not be kept alive by its watcher.
+  private final Set<Reference<OriginInput>> open = ConcurrentHashMap.newKeySet();
   private final Watchdog watchdog;
   private volatile boolean closed;
 
@@ -24,12 +29,14 @@ final class SilentOrigins implements AutoCloseable {
   }
 
   /** Watches the input of a connection from its opening to its {@link #forget closing}. */
-  void watch(OriginInput input) {
-    open.add(input);
+  Reference<OriginInput> watch(OriginInput input) {
+    Reference<OriginInput> watched = new WeakReference<>(input);
+    open.add(watched);
+    return watched;
   }
 
-  void forget(OriginInput input) {
-    open.remove(input);
+  void forget(Reference<OriginInput> watched) {
+    open.remove(watched);
     if (closed && open.isEmpty()) {
       watchdog.close();
     }
@@ -46,8 +53,13 @@ final class SilentOrigins implements AutoCloseable {
 
   private void timeOutSilent(long nowNanos) {
     long cutoff = nowNanos - limitNanos;
-    for (OriginInput input : open) {
-      input.timeOutReadBefore(cutoff);
+    for (Iterator<Reference<OriginInput>> watched = open.iterator(); watched.hasNext(); ) {
+      OriginInput input = watched.next().get();
+      if (input == null) {
+        watched.remove();
+      } else {
+        input.timeOutReadBefore(cutoff);
+      }
     }
   }
 }
