@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HttpForwarderWireTest {
 
   private static final String HELLO = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello";
-  private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
+  private static final Duration READ_TIMEOUT = Duration.ofMillis(500);
 
   private ScriptedOrigin origin;
   private HttpForwarder forwarder = new HttpForwarder(ForwarderSettings.defaults());
@@ -368,7 +368,7 @@ class HttpForwarderWireTest {
       DestinationUnreachableException unreachable =
           assertThrowsSoon(DestinationUnreachableException.class, () -> forward(get("/").build()));
       assertTrue(
-          unreachable.getMessage().endsWith(" did not answer within 300 ms"),
+          unreachable.getMessage().endsWith(" did not answer within 500 ms"),
           unreachable.getMessage());
     } finally {
       testOver.countDown();
@@ -420,7 +420,7 @@ class HttpForwarderWireTest {
               }
             });
 
-    // 800 ms in all, never more than 100 ms without a byte
+    // 800 ms in all, never more than 100 ms without a byte (a fifth of the timeout)
     assertEquals("trickled", forward(get("/").build()).text());
   }
 
