@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** The read watchdog, over a real loopback connection whose far end the test controls. */
 class SilentOriginsTest {
 
-  private final SilentOrigins silentOrigins = new SilentOrigins(Duration.ofMillis(200));
+  private final SilentOrigins silentOrigins = new SilentOrigins(Duration.ofMillis(500));
   private ServerSocket listener;
   private Socket proxySide;
   private Socket originSide;
