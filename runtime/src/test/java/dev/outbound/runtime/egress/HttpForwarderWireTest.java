@@ -225,17 +225,14 @@ class HttpForwarderWireTest {
     // arrives in place of the next answer.
     origin =
         new ScriptedOrigin(
-            (self, connection, in, out) -> {
-              self.readRequest(in);
-              if (connection > 1) {
-                ScriptedOrigin.write(out, HELLO);
-                return;
-              }
-              ScriptedOrigin.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhello");
-              if (self.readRequest(in) != null) {
-                ScriptedOrigin.write(out, "world" + HELLO);
-              }
-            });
+            thenHello(
+                (self, connection, in, out) -> {
+                  self.readRequest(in);
+                  ScriptedOrigin.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhello");
+                  if (self.readRequest(in) != null) {
+                    ScriptedOrigin.write(out, "world" + HELLO);
+                  }
+                }));
 
     OutboundResponse partial = forward(get("/").build());
     assertEquals("hello", new String(partial.body().readNBytes(5), StandardCharsets.US_ASCII));
@@ -381,15 +378,12 @@ class HttpForwarderWireTest {
     CountDownLatch testOver = new CountDownLatch(1);
     origin =
         new ScriptedOrigin(
-            (self, connection, in, out) -> {
-              self.readRequest(in);
-              if (connection > 1) {
-                ScriptedOrigin.write(out, HELLO);
-                return;
-              }
-              ScriptedOrigin.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhel");
-              awaitQuietly(testOver);
-            });
+            thenHello(
+                (self, connection, in, out) -> {
+                  self.readRequest(in);
+                  ScriptedOrigin.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhel");
+                  awaitQuietly(testOver);
+                }));
 
     try {
       OutboundResponse response = forward(get("/").build());
@@ -615,6 +609,18 @@ class HttpForwarderWireTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Plays {@code first} on the first connection, and answers HELLO on every later one. */
+  private static ScriptedOrigin.Script thenHello(ScriptedOrigin.Script first) {
+    return (self, connection, in, out) -> {
+      if (connection == 1) {
+        first.play(self, connection, in, out);
+      } else {
+        self.readRequest(in);
+        ScriptedOrigin.write(out, HELLO);
+      }
+    };
   }
 
   /** Fails unless the call throws, and soon: a read timeout that never fires would hang it. */
